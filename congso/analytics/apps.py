@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AnalyticsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "congso.analytics"
+    label = "analytics"
+    verbose_name = "Thống kê truy cập"

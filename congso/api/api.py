@@ -1,0 +1,23 @@
+"""The one public JSON API (django-ninja). Each app adds its own router in `<app>/api.py`."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="congso API",
+    version="1.0.0",
+    description="API công khai của cổng thông tin điện tử (Thông tư 22/2023/TT-BTTTT).",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+def _register_routers():
+    from congso.documents.api import router as documents_router
+    from congso.search.api import router as search_router
+
+    api.add_router("/documents", documents_router)
+    api.add_router("/search", search_router)
+
+
+_register_routers()

@@ -1,0 +1,75 @@
+"""Site-wide template tags: identity, menu, ticker, breadcrumb, links block."""
+
+from django import template
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from congso.core.models import OrganisationSettings, PortalLink
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    request = context.get("request")
+    if request is None:
+        return OrganisationSettings()
+    return OrganisationSettings.for_request(request)
+
+
+@register.simple_tag
+def now_local():
+    return timezone.localtime()
+
+
+@register.simple_tag(takes_context=True)
+def site_rss_url(context):
+    root = _site_root(context)
+    return (root.url if root else "/") + "rss/"
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = _site_root(context)
+    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    current = context.get("page")
+    return {"root": root, "items": items, "current": current, "request": context.get("request")}
+
+
+@register.inclusion_tag("navigation/ticker.html", takes_context=True)
+def headline_ticker(context):
+    from congso.news.querysets import ticker
+
+    root = _site_root(context)
+    if root is None:
+        return {"items": []}
+    limit = getattr(root.specific, "ticker_count", 6)
+    return {"items": ticker(root, limit)}
+
+
+@register.inclusion_tag("navigation/breadcrumb.html")
+def breadcrumb(page):
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("navigation/portal_links.html")
+def portal_links():
+    return {"links": PortalLink.objects.all()}
+
+
+@register.inclusion_tag("navigation/english_link.html", takes_context=True)
+def english_section_link(context):
+    from congso.home.models import EnglishHomePage
+
+    root = _site_root(context)
+    english = EnglishHomePage.objects.live().child_of(root).first() if root else None
+    return {"english": english, "root": root, "page": context.get("page")}

@@ -1,0 +1,67 @@
+"""Reading queries for news. Pages' get_context and views only call these."""
+
+from django.db.models import Q
+
+from congso.news.models import ArticlePage, NewsIndexPage
+
+LISTING_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "sapo", "date", "hero_image_id", "hero_caption", "featured")
+
+
+def published_articles(site_root=None):
+    qs = ArticlePage.objects.live().public()
+    if site_root is not None:
+        qs = qs.descendant_of(site_root)
+    return qs.select_related("hero_image").order_by("-date", "-pk")
+
+
+def articles_in(category):
+    return published_articles().descendant_of(category)
+
+
+def related_articles(article, limit: int = 6):
+    """Same category or sharing a tag, newest first, the article itself excluded."""
+    parent = article.get_parent()
+    tag_ids = list(article.tags.values_list("id", flat=True))
+    condition = Q(path__startswith=parent.path, depth=parent.depth + 1)
+    if tag_ids:
+        condition |= Q(tagged_items__tag_id__in=tag_ids)
+    return (
+        published_articles()
+        .filter(condition)
+        .exclude(pk=article.pk)
+        .distinct()[:limit]
+    )
+
+
+def ticker(site_root, limit: int = 6):
+    return published_articles(site_root)[:limit]
+
+
+def categories_for_home(site_root):
+    return (
+        NewsIndexPage.objects.live()
+        .public()
+        .child_of(site_root)
+        .filter(show_on_home=True)
+        .order_by("path")
+    )
+
+
+def home_blocks(home, latest_count: int = 8, per_category: int = 4):
+    articles = published_articles(home)
+    featured = list(articles.filter(featured=True)[:5])
+    featured_ids = [a.pk for a in featured]
+    latest = list(articles.exclude(pk__in=featured_ids)[:latest_count])
+    category_blocks = []
+    for category in categories_for_home(home):
+        items = list(articles_in(category)[:per_category])
+        if items:
+            category_blocks.append({"category": category, "articles": items})
+    from congso.news.models import Topic
+
+    return {
+        "featured": featured,
+        "latest": latest,
+        "category_blocks": category_blocks,
+        "topics": Topic.objects.filter(is_active=True)[:8],
+    }
