@@ -1,0 +1,75 @@
+import pytest
+from django.core.cache import caches
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Counters, rate limits and the page cache live in the cache: isolate every test."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture
+def home(db):
+    from congso.core.tests.factories import make_home
+
+    return make_home()
+
+
+@pytest.fixture
+def category(home):
+    from congso.core.tests.factories import make_category
+
+    return make_category(home, "Chuyển đổi số")
+
+
+@pytest.fixture
+def article(category):
+    from congso.core.tests.factories import make_article
+
+    return make_article(category, "Hà Tĩnh đẩy mạnh chuyển đổi số", sapo="Sở TT&TT tổ chức hội nghị.")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; tests that need it are marked `browser`."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (make test installs it)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+    # inside one unless told that this test thread is not serving async code.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    """A fresh browser context (no cookies) per test, pointed at the live server."""
+    from wagtail.models import Site
+
+    host, port = live_server.url.split("//", 1)[1].split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

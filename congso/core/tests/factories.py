@@ -1,0 +1,82 @@
+"""Factories for pages. Wagtail pages must be added under a parent, so each factory takes one."""
+
+import itertools
+
+import factory
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from congso.home.models import HomePage, StandardPage
+from congso.news.models import ArticlePage, NewsIndexPage, Topic
+from congso.users.models import User
+
+_seq = itertools.count(1)
+
+
+def make_home(title: str = "Sở Thông tin và Truyền thông") -> HomePage:
+    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePage(title=title, slug=f"home-{next(_seq)}")
+    root.add_child(instance=home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    else:
+        site.root_page = home
+        site.hostname = "testserver"
+        site.port = 80
+        site.save()
+    return home
+
+
+def make_category(parent, title: str = "Chuyển đổi số", **kwargs) -> NewsIndexPage:
+    category = NewsIndexPage(title=title, show_in_menus=True, **kwargs)
+    parent.add_child(instance=category)
+    return category
+
+
+def make_article(parent, title: str | None = None, publish: bool = True, **kwargs) -> ArticlePage:
+    n = next(_seq)
+    defaults = {
+        "title": title or f"Bài viết số {n} về chuyển đổi số",
+        "sapo": kwargs.pop("sapo", f"Tóm tắt bài viết số {n}."),
+        "date": kwargs.pop("date", timezone.now()),
+    }
+    article = ArticlePage(**defaults, **kwargs)
+    parent.add_child(instance=article)
+    if publish:
+        article.save_revision().publish()
+    else:
+        article.live = False
+        article.save_revision()
+        article.save()
+    article.refresh_from_db()
+    return article
+
+
+def make_standard_page(parent, title: str = "Giới thiệu", **kwargs) -> StandardPage:
+    page = StandardPage(title=title, **kwargs)
+    parent.add_child(instance=page)
+    return page
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Sự kiện {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.gov.vn")
+    password = factory.PostGenerationMethodCall("set_password", "matkhau-thu-nghiem-123")
+
+
+class SuperuserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
