@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from congso.analytics import views
 
 app_name = "analytics"
-urlpatterns = []
+urlpatterns = [
+    path("dem/", views.count, name="count"),
+]

@@ -5,27 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DailyStat',
+            name="DailyStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('visits', models.PositiveIntegerField(default=0, verbose_name='lượt truy cập')),
-                ('article_views', models.PositiveIntegerField(default=0, verbose_name='lượt đọc tin')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày")),
+                ("visits", models.PositiveIntegerField(default=0, verbose_name="lượt truy cập")),
+                (
+                    "article_views",
+                    models.PositiveIntegerField(default=0, verbose_name="lượt đọc tin"),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thống kê ngày',
-                'verbose_name_plural': 'thống kê ngày',
-                'constraints': [models.UniqueConstraint(fields=('site', 'date'), name='analytics_daily_unique')],
+                "verbose_name": "thống kê ngày",
+                "verbose_name_plural": "thống kê ngày",
+                "constraints": [
+                    models.UniqueConstraint(fields=("site", "date"), name="analytics_daily_unique")
+                ],
             },
         ),
     ]
