@@ -247,3 +247,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# A Vietnamese refusal that sends comment writers back to a form with a fresh token.
+CSRF_FAILURE_VIEW = "congso.comments.views.csrf_failure"
