@@ -1,3 +1,81 @@
-from ninja import Router
+"""GET /api/v1/search: the same search as the results page, as JSON."""
 
-router = Router()
+import datetime as dt
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from . import querysets
+from .params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parse_params
+from .views import site_tree_path
+
+router = Router(tags=["Tìm kiếm"])
+
+
+class SearchResult(Schema):
+    title: str
+    url: str = Field(description="Đường dẫn công khai của trang, ví dụ /tin-tuc/chuyen-doi-so/…")
+    type: str = Field(description='"article" (tin bài), "page" (trang) hoặc "document" (văn bản)')
+    snippet: str = Field(description="Đoạn trích HTML đã escape; các từ khớp nằm trong <mark>")
+    date: dt.date | None
+
+
+class SearchResponse(Schema):
+    results: list[SearchResult]
+    total: int
+    page: int
+
+
+class SearchError(Schema):
+    detail: str
+
+
+class SearchQuery(Schema):
+    q: str = Field("", description='Từ khóa, có dấu hoặc không dấu; "…" để tìm đúng cụm từ')
+    type: str = Field("", description="article | page | document")
+    category: str = Field("", description="Đường dẫn (slug) chuyên mục")
+    date_from: str = Field("", alias="from", description="Từ ngày, YYYY-MM-DD hoặc DD/MM/YYYY")
+    date_to: str = Field("", alias="to", description="Đến ngày (tính cả ngày đó)")
+    page: int = Field(1, ge=1, le=100)
+    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+
+@router.get(
+    "",
+    response={200: SearchResponse, 400: SearchError},
+    summary="Tìm kiếm tin bài, trang và văn bản",
+    url_name="search",
+)
+def search(request: HttpRequest, filters: Query[SearchQuery]):
+    params = parse_params(
+        {
+            "q": filters.q,
+            "type": filters.type,
+            "category": filters.category,
+            "from": filters.date_from,
+            "to": filters.date_to,
+            "page": filters.page,
+            "page_size": filters.page_size,
+        }
+    )
+    blocking = [e for e in params.errors if not e.startswith("Từ khóa quá dài")]
+    if blocking:
+        return 400, {"detail": " ".join(blocking)}
+    found = querysets.search(
+        params.q, params.filters(site_tree_path(request)), params.page, params.page_size
+    )
+    return 200, {
+        "results": [
+            {
+                "title": hit.title,
+                "url": hit.url,
+                "type": hit.type,
+                "snippet": hit.snippet_html,
+                "date": timezone.localtime(hit.date).date() if hit.date else None,
+            }
+            for hit in found.hits
+        ],
+        "total": found.total,
+        "page": found.page,
+    }

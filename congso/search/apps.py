@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "congso.search"
     label = "search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

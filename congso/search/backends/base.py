@@ -1,0 +1,69 @@
+"""The contract every full-text backend fulfils.
+
+A backend stores `IndexDocument`s and answers `Candidates` for a `ParsedQuery`: the ids of the
+best matches by its own relevance (at most `limit`), and how many match in total. Everything
+Vietnamese (folding, tokens, abbreviations, final ranking, snippets) happens before and after,
+in `analysis.py` and `querysets.py`, so a new engine only has to implement these methods.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from congso.search.analysis import Group, ParsedQuery
+
+
+@dataclass
+class IndexDocument:
+    page_id: int
+    title: list[str]
+    code: list[str]
+    body: list[str]
+    title_extra: list[str]
+    body_extra: list[str]
+    exact: list[str]
+
+
+@dataclass
+class Filters:
+    type: str = ""
+    category: str = ""  # category slug
+    date_from: datetime | None = None
+    date_to: datetime | None = None  # exclusive
+    tree_path: str = ""  # restrict to one site's tree
+
+
+@dataclass
+class Candidates:
+    ids: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)  # higher is better, backend's own scale
+    total: int = 0
+
+
+class SearchBackend:
+    name = "base"
+
+    def index(self, documents: list[IndexDocument]) -> None:
+        raise NotImplementedError
+
+    def remove(self, page_ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def search(
+        self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
+    ) -> Candidates:
+        """Best `limit` matches; all groups must match unless `any_group` (the relaxed retry)."""
+        raise NotImplementedError
+
+    def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
+        """Which of `page_ids` contain `phrase` (folded tokens) with the syllables adjacent."""
+        raise NotImplementedError
+
+    def size_bytes(self) -> int | None:
+        return None
+
+
+def required_groups(query: ParsedQuery) -> list[Group]:
+    return [g for g in query.groups if g.alternatives]

@@ -1,0 +1,142 @@
+"""PostgreSQL full-text search without a Vietnamese configuration.
+
+PostgreSQL's parser and dictionaries know no Vietnamese, so they are bypassed: the tsvector and
+tsquery are written as literals from the tokens `analysis.py` produced, and cast directly
+(`'chuyen':1A`::tsvector) without `to_tsvector`. Weights: A title and number/symbol, B title
+bigrams and compounds, C exact (diacritics kept) syllables and body bigrams, D body.
+"""
+
+from django.db import connection
+
+from congso.search.analysis import Group, ParsedQuery
+
+from .base import Candidates, Filters, IndexDocument, SearchBackend
+
+MAX_POSITION = 16383
+CREATE_SQL = [
+    "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS vector tsvector",
+    "CREATE INDEX IF NOT EXISTS search_entry_vector_gin ON search_searchentry USING gin (vector)",
+]
+DROP_SQL = [
+    "DROP INDEX IF EXISTS search_entry_vector_gin",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS vector",
+]
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def build_vector(doc: IndexDocument) -> str:
+    positions: dict[str, list[str]] = {}
+    pos = 1
+    # Title, code and body are one position space so that phrases never straddle two fields.
+    for tokens, weight in ((doc.title, "A"), (doc.code, "A"), (doc.body, "D")):
+        for token in tokens:
+            positions.setdefault(token, []).append(f"{min(pos, MAX_POSITION)}{weight}")
+            pos += 1
+        pos += 1  # a gap, so a phrase cannot run from the title into the body
+    extra_pos = min(pos, MAX_POSITION)
+    seen: set[str] = set()
+    for tokens, weight in ((doc.title_extra, "B"), (doc.exact, "C"), (doc.body_extra, "C")):
+        for token in tokens:
+            if token not in seen:
+                seen.add(token)
+                positions.setdefault(token, []).append(f"{extra_pos}{weight}")
+    # PostgreSQL keeps at most 256 positions per lexeme.
+    return " ".join(_lexeme(t) + ":" + ",".join(p[:256]) for t, p in positions.items())
+
+
+def _alternative(tokens: tuple[str, ...]) -> str:
+    return " <-> ".join(_lexeme(t) for t in tokens)
+
+
+def _group(group: Group) -> str:
+    return "(" + " | ".join(_alternative(a) for a in group.alternatives) + ")"
+
+
+def compile_tsquery(query: ParsedQuery, any_group: bool = False) -> str:
+    return (" | " if any_group else " & ").join(_group(g) for g in query.groups)
+
+
+def compile_rank_query(query: ParsedQuery) -> str:
+    terms = [_group(g) for g in query.groups]
+    terms += [_lexeme(t) for t in query.exact] + [_lexeme(b) for b in query.bigrams]
+    return " | ".join(terms)
+
+
+def _where(filters: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if filters.type:
+        clauses.append("type = %s")
+        params.append(filters.type)
+    if filters.category:
+        clauses.append("category_slug = %s")
+        params.append(filters.category)
+    if filters.date_from:
+        clauses.append("date >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("date < %s")
+        params.append(filters.date_to)
+    if filters.tree_path:
+        clauses.append("tree_path LIKE %s")
+        params.append(filters.tree_path.replace("%", "") + "%")
+    return "".join(" AND " + c for c in clauses), params
+
+
+class PostgresBackend(SearchBackend):
+    name = "postgresql"
+
+    def index(self, documents: list[IndexDocument]) -> None:
+        if not documents:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE search_searchentry SET vector = %s::tsvector WHERE page_id = %s",
+                [(build_vector(d), d.page_id) for d in documents],
+            )
+
+    def remove(self, page_ids: list[int]) -> None:
+        """The vector lives on the entry row, which the service deletes."""
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE search_searchentry SET vector = NULL")
+
+    def search(
+        self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
+    ) -> Candidates:
+        if query.is_empty:
+            return Candidates()
+        tsquery = compile_tsquery(query, any_group)
+        rank_query = compile_rank_query(query)
+        where, params = _where(filters)
+        base = f"FROM search_searchentry WHERE vector @@ %s::tsquery{where}"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, ts_rank(vector, %s::tsquery) AS score {base} ORDER BY score DESC LIMIT %s",
+                [rank_query, tsquery, *params, limit],
+            )
+            rows = cursor.fetchall()
+            if len(rows) < limit:
+                total = len(rows)
+            else:
+                cursor.execute(f"SELECT count(*) {base}", [tsquery, *params])
+                total = cursor.fetchone()[0]
+        return Candidates(ids=[r[0] for r in rows], scores=[float(r[1]) for r in rows], total=total)
+
+    def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
+        if not phrase or not page_ids:
+            return set()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_id FROM search_searchentry WHERE page_id = ANY(%s) AND vector @@ %s::tsquery",
+                [list(page_ids), _alternative(phrase)],
+            )
+            return {r[0] for r in cursor.fetchall()}
+
+    def size_bytes(self) -> int | None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_total_relation_size('search_searchentry')")
+            return cursor.fetchone()[0]

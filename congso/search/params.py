@@ -1,0 +1,94 @@
+"""Reading search parameters from a query string, for the results page and the API alike.
+
+Bad values never raise: each one is dropped with a Vietnamese message for the reader.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from .adapters import TYPE_LABELS
+from .analysis import MAX_QUERY_CHARS, clean
+from .backends.base import Filters
+
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 10
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    type: str = ""
+    category: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    errors: list[str] = field(default_factory=list)
+
+    def filters(self, tree_path: str = "") -> Filters:
+        tz = timezone.get_current_timezone()
+        return Filters(
+            type=self.type,
+            category=self.category,
+            date_from=datetime.combine(self.date_from, time.min, tz) if self.date_from else None,
+            date_to=datetime.combine(self.date_to + timedelta(days=1), time.min, tz)
+            if self.date_to
+            else None,
+            tree_path=tree_path,
+        )
+
+
+def parse_date(value: str) -> date | None:
+    """'2024-10-17' (date inputs) or '17/10/2024' (as Vietnamese readers write it)."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            parsed = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        if 1900 <= parsed.year <= 2200:
+            return parsed
+    return None
+
+
+def _int(value, default: int, low: int, high: int) -> int:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high)
+
+
+def parse_params(data) -> SearchParams:
+    def get(name: str) -> str:
+        return clean(str(data.get(name) or ""))[: MAX_QUERY_CHARS * 50].strip()
+
+    params = SearchParams(q=get("q"))
+    if len(" ".join(params.q.split())) > MAX_QUERY_CHARS:
+        params.errors.append(f"Từ khóa quá dài; chỉ {MAX_QUERY_CHARS} ký tự đầu được dùng để tìm.")
+    kind = get("type")
+    if kind in TYPE_LABELS:
+        params.type = kind
+    elif kind:
+        params.errors.append("Loại nội dung không hợp lệ; đang tìm trong mọi loại.")
+    params.category = get("category")[:255]
+    for name, label in (("from", "Từ ngày"), ("to", "Đến ngày")):
+        raw = get(name)
+        if not raw:
+            continue
+        parsed = parse_date(raw[:20])
+        if parsed is None:
+            params.errors.append(
+                f"{label} không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 17/10/2024."
+            )
+        elif name == "from":
+            params.date_from = parsed
+        else:
+            params.date_to = parsed
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        params.errors.append("Từ ngày đứng sau đến ngày; đã đổi chỗ hai ngày.")
+        params.date_from, params.date_to = params.date_to, params.date_from
+    params.page = _int(data.get("page"), 1, 1, 100)
+    params.page_size = _int(data.get("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    return params
