@@ -21,31 +21,48 @@ class Comment(index.Indexed, models.Model):
         REJECTED = "rejected", _("Từ chối")
 
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="reader_comments"
+        "wagtailcore.Page",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="reader_comments",
     )
     name = models.CharField(_("họ tên"), max_length=100)
     email = models.EmailField(_("thư điện tử"), max_length=254)
     text = models.TextField(_("nội dung"), max_length=3000)
     status = models.CharField(
-        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("trạng thái"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
     )
     created_at = models.DateTimeField(_("thời gian gửi"), auto_now_add=True, db_index=True)
     # A keyed hash, not the address: enough to spot one source of spam, useless to identify anyone.
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người duyệt"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     moderated_at = models.DateTimeField(_("thời gian duyệt"), null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
-    search_fields = [index.SearchField("text"), index.SearchField("name"), index.FilterField("status")]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("name"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("bình luận")
         verbose_name_plural = _("bình luận")
-        indexes = [models.Index(fields=["page", "status", "created_at"], name="comments_page_status_idx")]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="comments_page_status_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:50]}"

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from congso.comments import views
 
 app_name = "comments"
-urlpatterns = []
+urlpatterns = [
+    path("token/", views.token, name="token"),
+    path("<int:page_id>/gui/", views.submit, name="submit"),
+]

@@ -5,29 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='họ tên')),
-                ('email', models.EmailField(max_length=254, verbose_name='thư điện tử')),
-                ('text', models.TextField(max_length=3000, verbose_name='nội dung')),
-                ('status', models.CharField(choices=[('pending', 'Chờ duyệt'), ('approved', 'Đã duyệt'), ('rejected', 'Từ chối')], db_index=True, default='pending', max_length=10, verbose_name='trạng thái')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='thời gian gửi')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='thời gian duyệt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="họ tên")),
+                ("email", models.EmailField(max_length=254, verbose_name="thư điện tử")),
+                ("text", models.TextField(max_length=3000, verbose_name="nội dung")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Chờ duyệt"),
+                            ("approved", "Đã duyệt"),
+                            ("rejected", "Từ chối"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="thời gian gửi"
+                    ),
+                ),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="thời gian duyệt"),
+                ),
             ],
             options={
-                'verbose_name': 'bình luận',
-                'verbose_name_plural': 'bình luận',
-                'ordering': ['-created_at'],
+                "verbose_name": "bình luận",
+                "verbose_name_plural": "bình luận",
+                "ordering": ["-created_at"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

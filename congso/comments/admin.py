@@ -1,0 +1,177 @@
+"""Moderation screens in the Wagtail admin (registered in wagtail_hooks.py)."""
+
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from congso.comments import services
+from congso.comments.models import Comment
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come from readers only: nobody creates one in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+def bulk_action_url(action_type: str, comment, next_url: str) -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    base = reverse("wagtail_bulk_action", args=("comments", "comment", action_type))
+    return f"{base}?{urlencode({'id': comment.pk, 'next': next_url})}"
+
+
+class CommentIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.request.user.has_perm(services.MODERATE_PERMISSION):
+            return buttons
+        next_url = self.request.get_full_path()
+        if instance.status != Comment.Status.APPROVED:
+            buttons.append(
+                Button(
+                    "Duyệt",
+                    url=bulk_action_url("approve", instance, next_url),
+                    icon_name="check",
+                    priority=1,
+                )
+            )
+        if instance.status != Comment.Status.REJECTED:
+            buttons.append(
+                Button(
+                    "Từ chối",
+                    url=bulk_action_url("reject", instance, next_url),
+                    icon_name="cross",
+                    priority=2,
+                )
+            )
+        return buttons
+
+
+class CommentEditView(EditView):
+    """Only the status is editable, and changing it goes through the moderation service so it
+    is recorded (who, when, audit log) and purges the page cache like the list actions do."""
+
+    def save_instance(self):
+        status = self.form.cleaned_data["status"]
+        comment = Comment.objects.get(pk=self.object.pk)
+        services.set_status([comment], self.request.user, status)
+        comment.refresh_from_db()
+        return comment
+
+    def save_action(self):  # the service logs the moderation; no generic "edited" entry
+        return None
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class ExcerptColumn(Column):
+    def get_value(self, instance):
+        return Truncator(instance.text).chars(120)
+
+
+class PageColumn(Column):
+    def get_value(self, instance):
+        page = instance.page
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', page.url or "#", page.title
+        )
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = "Bình luận"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = CommentIndexView
+    edit_view_class = CommentEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "name",
+        ExcerptColumn("text", label="Nội dung"),
+        PageColumn("page", label="Bài viết"),
+        StatusColumn("status", label="Trạng thái", sort_key="status"),
+        DateColumn("created_at", label="Thời gian gửi", sort_key="created_at"),
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["name", "text", "email"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    list_per_page = 50
+    inspect_view_fields = [
+        "name",
+        "email",
+        "text",
+        "page",
+        "status",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+    ]
+    panels = [
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("text", read_only=True),
+        FieldPanel("page", read_only=True),
+        FieldPanel("status"),
+    ]
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("page")
+
+
+class _ModerationBulkAction(SnippetBulkAction):
+    models = [Comment]
+    template_name = "comments/admin/confirm_bulk_moderation.html"
+    status = ""
+    verb = ""
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(services.MODERATE_PERMISSION)
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return services.set_status(objects, user, cls.status), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"Đã {self.verb.lower()} {num_parent_objects} bình luận."
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "verb": self.verb}
+
+
+class ApproveBulkAction(_ModerationBulkAction):
+    display_name = "Duyệt"
+    action_type = "approve"
+    aria_label = "Duyệt các bình luận đã chọn"
+    action_priority = 10
+    status = Comment.Status.APPROVED
+    verb = "Duyệt"
+
+
+class RejectBulkAction(_ModerationBulkAction):
+    display_name = "Từ chối"
+    action_type = "reject"
+    aria_label = "Từ chối các bình luận đã chọn"
+    action_priority = 20
+    classes = {"serious"}
+    status = Comment.Status.REJECTED
+    verb = "Từ chối"

@@ -1,0 +1,84 @@
+from django import forms
+
+from congso.comments.models import Comment
+from congso.core.text import format_number, normalise
+
+TEXT_MAX = Comment._meta.get_field("text").max_length
+NAME_MAX = Comment._meta.get_field("name").max_length
+HONEYPOT_FIELD = "website"
+
+
+def _clean_plain(value: str) -> str:
+    # Control characters (other than line breaks and tabs) only ever come from bots or
+    # broken clients, and can corrupt what moderators see.
+    value = normalise(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+
+
+class CommentForm(forms.ModelForm):
+    """Name, e-mail and text of a reader's comment, plus a field only bots fill in."""
+
+    website = forms.CharField(
+        label="Để trống ô này",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text"]
+        labels = {"name": "Họ tên", "email": "Email", "text": "Nội dung"}
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": NAME_MAX}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "text": forms.Textarea(attrs={"rows": 5, "maxlength": TEXT_MAX}),
+        }
+        error_messages = {
+            "name": {"required": "Vui lòng nhập họ tên."},
+            "email": {
+                "required": "Vui lòng nhập địa chỉ email.",
+                "invalid": "Địa chỉ email không hợp lệ (ví dụ đúng: ten@example.com).",
+            },
+            "text": {"required": "Vui lòng nhập nội dung bình luận."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's max_length would reject the post with Django's English message and
+        # without saying by how much; the form checks length itself after cleaning.
+        for name in ("name", "text"):
+            self.fields[name].max_length = None
+            self.fields[name].validators = []
+        self.fields["email"].max_length = None
+        self.fields["email"].validators = [
+            v for v in self.fields["email"].validators if not hasattr(v, "limit_value")
+        ]
+
+    def clean_name(self):
+        name = " ".join(_clean_plain(self.cleaned_data.get("name", "")).split())
+        if not name:
+            raise forms.ValidationError("Vui lòng nhập họ tên.")
+        if len(name) > NAME_MAX:
+            raise forms.ValidationError(f"Họ tên dài tối đa {NAME_MAX} ký tự.")
+        return name
+
+    def clean_email(self):
+        email = (self.cleaned_data.get("email") or "").strip()
+        if len(email) > 254:
+            raise forms.ValidationError("Địa chỉ email quá dài.")
+        return email
+
+    def clean_text(self):
+        text = _clean_plain(self.cleaned_data.get("text", ""))
+        if not text:
+            raise forms.ValidationError("Vui lòng nhập nội dung bình luận.")
+        if len(text) > TEXT_MAX:
+            raise forms.ValidationError(
+                f"Nội dung dài tối đa {format_number(TEXT_MAX)} ký tự; "
+                f"bạn đã nhập {format_number(len(text))} ký tự. Vui lòng rút gọn."
+            )
+        return text
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD))
