@@ -59,8 +59,10 @@ def home_blocks(home, latest_count: int = 8, per_category: int = 4):
             category_blocks.append({"category": category, "articles": items})
     from congso.news.models import Topic
 
+    lead = featured[0] if featured else (latest.pop(0) if latest else None)
     return {
-        "featured": featured,
+        "lead": lead,
+        "featured": featured[1:],
         "latest": latest,
         "category_blocks": category_blocks,
         "topics": Topic.objects.filter(is_active=True)[:8],

@@ -101,6 +101,10 @@ class OrganisationPage(BasePage):
     class Meta:
         verbose_name = _("trang tổ chức bộ máy")
 
+    @property
+    def is_english(self) -> bool:
+        return self.language == "en"
+
     def get_context(self, request, *args, **kwargs):
         from congso.organisation.querysets import organisation_chart
 

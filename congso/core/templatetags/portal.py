@@ -72,4 +72,7 @@ def english_section_link(context):
 
     root = _site_root(context)
     english = EnglishHomePage.objects.live().child_of(root).first() if root else None
-    return {"english": english, "root": root, "page": context.get("page")}
+    page = context.get("page")
+    specific = getattr(page, "specific", None)
+    is_english = isinstance(specific, EnglishHomePage) or getattr(specific, "language", "vi") == "en"
+    return {"english": english, "root": root, "is_english": is_english}

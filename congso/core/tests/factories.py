@@ -70,13 +70,24 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.Sequence(lambda n: f"user{n}@example.gov.vn")
-    password = factory.PostGenerationMethodCall("set_password", "matkhau-thu-nghiem-123")
+    password = factory.django.Password("matkhau-thu-nghiem-123")
 
 
 class SuperuserFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+def edit_post_data(page, **fields) -> dict:
+    """Form data for Wagtail's page edit view: StreamFields are rendered by JS, so the
+    generic HTML scraping of assertPageIsEditable cannot see their hidden count fields."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    data = {"title": page.title, "slug": page.slug}
+    if hasattr(page, "body"):
+        data["body"] = streamfield([("paragraph", rich_text("<p>Nội dung đã sửa.</p>"))])
+    data.update(fields)
+    return nested_form_data(data)

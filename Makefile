@@ -1,0 +1,80 @@
+# congso developer interface. The README's quick start is `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+SEEDS_DIR ?= ../shared/seeds
+export SEEDS_DIR
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+
+.PHONY: demo test install install-test system-deps migrate serve lint format check bench ci clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e ".[test]"
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+install-test: $(TEST_STAMP) system-deps
+
+# Debian's Chromium (browser tests), nginx and wrk (benchmarks) and fonts with Vietnamese glyphs
+# (demo PDF); installed only when missing and only when we are root.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (browser tests will be skipped; install them as root)"; \
+	  fi; \
+	fi
+
+demo-fonts:
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; fi
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: install demo-fonts migrate
+	$(PY) manage.py setup_roles
+	$(PY) manage.py import_seeds --seeds-dir "$(SEEDS_DIR)"
+	$(PY) manage.py ensure_demo_admin
+	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+test: install-test
+	$(PY) -m pytest -q -n 2 --dist loadfile congso
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Deployment checks CI runs besides the tests.
+check: install-test
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY=ci-only-not-secret-$$RANDOM-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
+	  ALLOWED_HOSTS=portal.example.gov.vn $(PY) manage.py check --deploy --fail-level WARNING \
+	  --settings=congso.settings.production
+
+clean:
+	rm -rf $(VENV) var media staticfiles

@@ -1,0 +1,86 @@
+"""The editorial roles and the review workflow, as data that `setup_roles` applies idempotently.
+
+Biên tập viên drafts and submits; Trưởng ban biên tập approves, publishes and moderates comments.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.models import GroupApprovalTask
+
+EDITOR = "Biên tập viên"
+CHIEF_EDITOR = "Trưởng ban biên tập"
+WORKFLOW_NAME = "Duyệt tin bài"
+TASK_NAME = "Trưởng ban biên tập duyệt"
+
+_EDITOR_PAGE_PERMS = ["add_page", "change_page"]
+_CHIEF_PAGE_PERMS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"]
+_COLLECTION_PERMS = {
+    EDITOR: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+    CHIEF_EDITOR: [
+        "add_image", "change_image", "choose_image", "delete_image",
+        "add_document", "change_document", "choose_document", "delete_document",
+    ],
+}
+_MODEL_PERMS = {
+    EDITOR: ["wagtailadmin.access_admin", "news.add_topic", "news.change_topic"],
+    CHIEF_EDITOR: [
+        "wagtailadmin.access_admin",
+        "news.add_topic", "news.change_topic", "news.delete_topic",
+        "comments.view_comment", "comments.change_comment", "comments.delete_comment",
+        "organisation.add_unit", "organisation.change_unit",
+        "organisation.add_official", "organisation.change_official", "organisation.delete_official",
+        "core.add_portallink", "core.change_portallink", "core.delete_portallink",
+    ],
+}
+
+
+def _perm(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def _collection_perm(codename: str) -> Permission | None:
+    app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
+    return Permission.objects.filter(content_type__app_label__in=[app, "core", "documents"], codename=codename).first()
+
+
+@transaction.atomic
+def setup_roles() -> dict:
+    """Create (or complete) the two groups, their permissions and the review workflow."""
+    root_page = Site.objects.filter(is_default_site=True).values_list("root_page", flat=True).first()
+    page = Page.objects.get(pk=root_page) if root_page else Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    groups = {}
+    for name, page_perms in ((EDITOR, _EDITOR_PAGE_PERMS), (CHIEF_EDITOR, _CHIEF_PAGE_PERMS)):
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        for codename in page_perms:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        for codename in _COLLECTION_PERMS[name]:
+            permission = _collection_perm(codename)
+            if permission:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
+        for dotted in _MODEL_PERMS[name]:
+            permission = _perm(dotted)
+            if permission:
+                group.permissions.add(permission)
+
+    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.add(groups[CHIEF_EDITOR])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return {"groups": list(groups), "workflow": workflow.name, "root": page.title}
