@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "congso.documents"
     label = "documents"
     verbose_name = "Văn bản"
+
+    def ready(self):
+        from congso.documents import signals  # noqa: F401

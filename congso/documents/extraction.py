@@ -1,0 +1,214 @@
+"""Checking uploaded files and extracting their text (PDF, DOCX, XLSX, ODF).
+
+A file is judged by its content, not its name: a text file called `.pdf`, an encrypted or
+truncated PDF, an empty or oversized file are refused with a message an editor understands.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+
+from congso.core.text import format_number
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MEMBERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "odt": "content.xml",
+    "ods": "content.xml",
+}
+MAX_TEXT_CHARS = 2_000_000
+
+
+class FileRejected(Exception):
+    """The file cannot be stored; the message is shown to the editor as is."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    page_count: int | None
+
+
+def extension_of(name: str) -> str:
+    return PurePath(name).suffix.lower().lstrip(".")
+
+
+def _megabytes(size: int) -> str:
+    return format_number(size / (1024 * 1024), 1) + " MB"
+
+
+def check_file(name: str, data: bytes) -> str:
+    """Raise FileRejected unless the bytes are a readable file of the type the name says."""
+    ext = extension_of(name)
+    allowed = [e.lower() for e in settings.WAGTAILDOCS_EXTENSIONS]
+    if ext not in allowed:
+        raise FileRejected(
+            f"Định dạng tệp “.{ext or '?'}” không được phép. Chỉ nhận: "
+            + ", ".join(f".{e}" for e in allowed)
+            + "."
+        )
+    if not data:
+        raise FileRejected("Tệp rỗng (0 byte), không có nội dung để lưu.")
+    limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if len(data) > limit:
+        raise FileRejected(
+            f"Tệp quá lớn ({_megabytes(len(data))}); giới hạn là {_megabytes(limit)}."
+        )
+    if ext == "pdf":
+        _check_pdf(data)
+    elif ext in ZIP_MEMBERS:
+        _check_zip(ext, data)
+    elif ext in {"doc", "xls"} and not data.startswith(OLE_MAGIC):
+        raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+    return ext
+
+
+def _check_pdf(data: bytes) -> None:
+    # The header may follow a little junk (allowed by readers); anything else is not a PDF.
+    if PDF_MAGIC not in data[:1024]:
+        raise FileRejected("Nội dung tệp không phải PDF, dù tên tệp có đuôi .pdf.")
+    if b"%%EOF" not in data[-2048:]:
+        raise FileRejected("Tệp PDF bị cắt cụt hoặc hỏng (thiếu phần kết thúc tệp), không lưu.")
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise FileRejected(_ENCRYPTED)
+        raise FileRejected("Tệp PDF bị hỏng, không đọc được.")
+    try:
+        if len(pdf) == 0:
+            raise FileRejected("Tệp PDF không có trang nào.")
+    finally:
+        pdf.close()
+    if _pdf_is_encrypted(data):
+        raise FileRejected(_ENCRYPTED)
+
+
+_ENCRYPTED = (
+    "Tệp PDF được mã hóa (đặt mật khẩu). Người dân cần tải và kiểm tra được văn bản: "
+    "hãy tải lên bản không mã hóa."
+)
+
+
+def _pdf_is_encrypted(data: bytes) -> bool:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return bool(PdfFileReader(io.BytesIO(data), strict=False).encrypted)
+    except Exception:  # noqa: BLE001 - pdfium already read it; a parser quirk is not encryption
+        return False
+
+
+def _check_zip(ext: str, data: bytes) -> None:
+    if data.startswith(OLE_MAGIC):
+        raise FileRejected(
+            f"Tệp .{ext} này được đặt mật khẩu hoặc là định dạng Office cũ; hãy lưu lại thành "
+            f".{ext} không mật khẩu."
+        )
+    if not data.startswith(ZIP_MAGIC):
+        raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if ZIP_MEMBERS[ext] not in names:
+                raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+            if archive.testzip() is not None:
+                raise FileRejected(f"Tệp .{ext} bị hỏng, không đọc được.")
+    except zipfile.BadZipFile:
+        raise FileRejected(f"Tệp .{ext} bị hỏng hoặc bị cắt cụt, không đọc được.")
+
+
+def extract(name: str, data: bytes) -> Extracted:
+    ext = extension_of(name)
+    extractor = {
+        "pdf": _pdf_text,
+        "docx": _docx_text,
+        "xlsx": _xlsx_text,
+        "odt": _odf_text,
+        "ods": _odf_text,
+    }.get(ext)
+    if extractor is None:
+        return Extracted("", None)
+    result = extractor(data)
+    result.text = _tidy(result.text)[:MAX_TEXT_CHARS]
+    return result
+
+
+def _tidy(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\x00", "").replace("\ufffe", "").replace("\uffff", "")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _pdf_text(data: bytes) -> Extracted:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        parts = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            parts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return Extracted("\n\n".join(parts), len(pdf))
+    finally:
+        pdf.close()
+
+
+def _docx_text(data: bytes) -> Extracted:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    lines = []
+    # Header blocks (agency | national motto) are usually a two-column table before the body.
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tc"):
+                    for para in row.iter():
+                        if para.tag.endswith("}p"):
+                            lines.append(
+                                "".join(t.text or "" for t in para.iter() if t.tag.endswith("}t"))
+                            )
+    return Extracted("\n".join(lines), None)
+
+
+def _xlsx_text(data: bytes) -> Extracted:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    lines = []
+    for sheet in workbook.worksheets:
+        lines.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            cells = [str(v) for v in row if v is not None]
+            if cells:
+                lines.append("\t".join(cells))
+    workbook.close()
+    return Extracted("\n".join(lines), len(workbook.worksheets))
+
+
+def _odf_text(data: bytes) -> Extracted:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("content.xml").decode("utf-8", "replace")
+    xml = re.sub(r"</text:(p|h)>", "\n", xml)
+    return Extracted(re.sub(r"<[^>]+>", "", xml), None)

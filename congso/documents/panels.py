@@ -1,0 +1,29 @@
+"""Admin panels on the document edit screen: suggestions from the files and signature status."""
+
+from wagtail.admin.panels import Panel
+
+
+class FileInsightsPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "documents/admin/file_insights_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            files = []
+            if page.pk:
+                files = [a.file for a in page.attachments.select_related("file")]
+            context.update(
+                {
+                    "files": files,
+                    "labels": {
+                        "number": "Số/ký hiệu",
+                        "type": "Loại văn bản",
+                        "issue_date": "Ngày ban hành",
+                        "agency": "Cơ quan ban hành",
+                        "signer_position": "Chức vụ người ký",
+                        "signer_name": "Người ký",
+                    },
+                }
+            )
+            return context

@@ -1,0 +1,220 @@
+"""Reading documents: what readers may see, the list filters, and who may download a file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+
+from congso.core.pagecache import generation
+from congso.documents.models import (
+    DocumentAttachment,
+    DocumentField,
+    DocumentRelation,
+    DocumentType,
+    FileDocument,
+    IssuingAgency,
+    LegalStatus,
+    OfficialDocumentPage,
+    Visibility,
+)
+from congso.documents.models.files import FileState
+
+SORTS = {
+    "moi-nhat": ("-issue_date", "-pk"),
+    "cu-nhat": ("issue_date", "pk"),
+    "ten": ("title", "pk"),
+}
+SORT_LABELS = {"moi-nhat": "Mới nhất", "cu-nhat": "Cũ nhất", "ten": "Tên (A–Z)"}
+# The worst state wins: one modified signature marks the whole document as modified.
+STATE_ORDER = [
+    FileState.INVALID,
+    FileState.MODIFIED,
+    FileState.UNTRUSTED,
+    FileState.ERROR,
+    FileState.PENDING,
+    FileState.VALID,
+    FileState.UNSIGNED,
+    FileState.NOT_APPLICABLE,
+]
+
+
+def published_documents(index=None) -> QuerySet[OfficialDocumentPage]:
+    """Documents any reader may see: live, public and not behind a Wagtail view restriction."""
+    qs = OfficialDocumentPage.objects.live().public().filter(visibility=Visibility.PUBLIC)
+    if index is not None:
+        qs = qs.child_of(index)
+    return qs.select_related("doc_type", "agency", "field")
+
+
+def visible_documents_for(user) -> QuerySet[OfficialDocumentPage]:
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return OfficialDocumentPage.objects.all().select_related("doc_type", "agency", "field")
+    return published_documents()
+
+
+@dataclass
+class DocumentFilter:
+    """The filters of the list page and the API; bad values are dropped, never an error page."""
+
+    type: str = ""
+    agency: str = ""
+    field: str = ""
+    year: int | None = None
+    signer: str = ""
+    status: str = ""
+    q: str = ""
+    sort: str = "moi-nhat"
+
+    # Vietnamese parameter names on the public list page; the API uses the English ones.
+    PARAM_NAMES = {
+        "type": "loai",
+        "agency": "co-quan",
+        "field": "linh-vuc",
+        "year": "nam",
+        "signer": "nguoi-ky",
+        "status": "tinh-trang",
+        "q": "q",
+        "sort": "sap-xep",
+    }
+
+    @classmethod
+    def from_params(cls, params: Mapping, english: bool = False) -> DocumentFilter:
+        values = {}
+        for f in fields(cls):
+            key = f.name if english else cls.PARAM_NAMES[f.name]
+            raw = params.get(key)
+            if raw is None:
+                continue
+            values[f.name] = str(raw).strip()[:200]
+        year = values.pop("year", "")
+        result = cls(**values)
+        if year.isdigit() and 1900 <= int(year) <= 2999:
+            result.year = int(year)
+        if result.status not in LegalStatus.values:
+            result.status = ""
+        if result.sort not in SORTS:
+            result.sort = "moi-nhat"
+        return result
+
+    @property
+    def is_active(self) -> bool:
+        return any(
+            [self.type, self.agency, self.field, self.year, self.signer, self.status, self.q]
+        )
+
+    def apply(self, qs: QuerySet) -> QuerySet:
+        if self.type:
+            qs = qs.filter(doc_type__slug=self.type)
+        if self.agency:
+            qs = qs.filter(agency__slug=self.agency)
+        if self.field:
+            qs = qs.filter(field__slug=self.field)
+        if self.year:
+            # A date range, not __year, so the composite (…, issue_date) indexes are used.
+            qs = qs.filter(
+                issue_date__gte=date(self.year, 1, 1), issue_date__lte=date(self.year, 12, 31)
+            )
+        if self.signer:
+            qs = qs.filter(signer_name=self.signer)
+        if self.status:
+            qs = qs.filter(legal_status=self.status)
+        if self.q:
+            qs = qs.filter(Q(number__icontains=self.q) | Q(title__icontains=self.q))
+        return qs.order_by(*SORTS[self.sort])
+
+    def querystring(self, **overrides) -> str:
+        data = {}
+        for f in fields(self):
+            value = overrides.get(f.name, getattr(self, f.name))
+            if value and not (f.name == "sort" and value == "moi-nhat"):
+                data[self.PARAM_NAMES[f.name]] = value
+        return urlencode(data)
+
+
+def filter_choices() -> dict:
+    """Options for the filter form. Years and signers come from published documents, so they are
+    cached per page-cache generation (bumped on every publish) instead of scanned per request."""
+    key = f"documents:filter-choices:{generation()}"
+    cached = cache.get(key)
+    if cached is None:
+        published = published_documents().order_by()
+        years = sorted(
+            {d.year for d in published.exclude(issue_date=None).dates("issue_date", "year")},
+            reverse=True,
+        )
+        signers = list(
+            published.exclude(signer_name="")
+            .values_list("signer_name", flat=True)
+            .distinct()
+            .order_by("signer_name")[:200]
+        )
+        cached = {"years": years, "signers": signers}
+        cache.set(key, cached, 3600)
+    return {
+        "types": DocumentType.objects.all(),
+        "agencies": IssuingAgency.objects.all(),
+        "fields": DocumentField.objects.all(),
+        "statuses": LegalStatus.choices,
+        "sorts": SORT_LABELS.items(),
+        **cached,
+    }
+
+
+def combined_state(states: Iterable[str]) -> str:
+    states = set(states)
+    for state in STATE_ORDER:
+        if state in states:
+            return state
+    return FileState.NOT_APPLICABLE
+
+
+def related_documents(page: OfficialDocumentPage, user) -> list[tuple[str, OfficialDocumentPage]]:
+    """Both directions: 'Thay thế: X' from this page and 'Bị thay thế bởi: Y' from others."""
+    visible = visible_documents_for(user)
+    result = []
+    for rel in DocumentRelation.objects.filter(page=page, target__in=visible).select_related(
+        "target"
+    ):
+        result.append((rel.get_kind_display(), rel.target))
+    incoming = DocumentRelation.objects.filter(target=page, page__in=visible).select_related("page")
+    for rel in incoming:
+        result.append((rel.reverse_label, rel.page))
+    return result
+
+
+def file_used_by_public_document(file: FileDocument) -> bool:
+    documents = published_documents().filter(attachments__file=file)
+    return documents.exists()
+
+
+def file_is_public(file: FileDocument) -> bool:
+    return file.marked_public or file_used_by_public_document(file)
+
+
+def user_can_manage_file(user, file: FileDocument) -> bool:
+    """Editors with document permissions, or who may edit a page the file is attached to."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    from wagtail.documents.permissions import permission_policy
+
+    if permission_policy.user_has_any_permission_for_instance(user, ["change", "choose"], file):
+        return True
+    pages = OfficialDocumentPage.objects.filter(attachments__file=file)
+    return any(page.permissions_for_user(user).can_edit() for page in pages)
+
+
+def user_can_download(user, file: FileDocument) -> bool:
+    return file_is_public(file) or user_can_manage_file(user, file)
+
+
+def public_file_ids() -> QuerySet:
+    return DocumentAttachment.objects.filter(page__in=published_documents().order_by()).values(
+        "file_id"
+    )
