@@ -11,7 +11,6 @@ search; a model's own `search_payload` is used when no adapter is registered for
 
 from collections.abc import Callable
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
 PayloadBuilder = Callable[[Page], dict]
@@ -35,7 +34,9 @@ def stream_text(value) -> str:
     if not value:
         return ""
     pieces = value.stream_block.get_searchable_content(value)
-    return "\n".join(strip_tags(str(p)) for p in pieces if p)
+    # Wagtail already returns plain, unescaped text; stripping "tags" again would eat text
+    # such as a literal "<script>" that an article quotes.
+    return "\n".join(str(p) for p in pieces if p)
 
 
 def payload_for(page: Page) -> dict | None:
