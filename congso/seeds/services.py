@@ -48,6 +48,8 @@ ELECTION_RE = re.compile(
     r"bầu cử (?:ĐBQH|đại biểu Quốc hội) khóa ([IVXLC]+) và đại biểu (?:HĐND|Hội đồng nhân dân) "
     r"các cấp nhiệm kỳ (\d{4})\s*[-–]\s*(\d{4})"
 )
+# The documents engineer's loader for signed reports; looked up at import time.
+DOCUMENTS_DEMO_MODULE = "congso.documents.demo"
 NEUTRAL_SAPO = "Tóm tắt mẫu: dữ liệu mẫu chỉ có tiêu đề của tin này, chưa có nội dung."
 
 
@@ -272,10 +274,10 @@ def history_sentence(articles: list[ParsedArticle]) -> str:
 
 def load_documents(seeds_dir: Path, stdout, report: ImportReport) -> bool:
     """The documents library imports signed reports itself once it exists."""
-    if importlib.util.find_spec("congso.documents.demo") is None:
-        return False
     try:
-        demo = importlib.import_module("congso.documents.demo")
+        if importlib.util.find_spec(DOCUMENTS_DEMO_MODULE) is None:
+            return False
+        demo = importlib.import_module(DOCUMENTS_DEMO_MODULE)
     except ImportError as exc:
         report.note(f"Thư viện văn bản chưa nạp được ({exc}); dùng trang nội dung thay thế.")
         return False
