@@ -51,8 +51,8 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: install demo-fonts migrate
-	$(PY) manage.py setup_roles
 	$(PY) manage.py import_seeds --seeds-dir "$(SEEDS_DIR)"
+	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload

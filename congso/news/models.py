@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -76,6 +77,21 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+class ArticleRelatedLink(Orderable):
+    """An editor's pick for the article's "Đọc thêm" list, shown before the automatic ones."""
+
+    article = ParentalKey("news.ArticlePage", related_name="related_links", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tin đọc thêm")
+        verbose_name_plural = _("tin đọc thêm")
+
+
 class ArticlePage(BasePage):
     sapo = models.TextField(_("sapo (tóm tắt)"), max_length=1000)
     hero_image = models.ForeignKey(
@@ -117,6 +133,12 @@ class ArticlePage(BasePage):
                 FieldPanel("tags"),
             ],
             heading=_("Thông tin bài viết"),
+        ),
+        InlinePanel(
+            "related_links",
+            heading=_("Đọc thêm (chọn tay)"),
+            help_text=_("Hiện trước các bài cùng chuyên mục hoặc cùng từ khóa."),
+            label=_("bài đọc thêm"),
         ),
     ]
     search_fields = BasePage.search_fields + [

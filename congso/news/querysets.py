@@ -19,16 +19,29 @@ def articles_in(category):
 
 
 def related_articles(article, limit: int = 6):
-    """Same category or sharing a tag, newest first, the article itself excluded."""
+    """The editor's picks first, then same category or sharing a tag, newest first;
+    the article itself and anything unpublished excluded."""
+    picked_ids = [link.page_id for link in article.related_links.all()]
+    picked = []
+    if picked_ids:
+        by_id = {a.pk: a for a in published_articles().filter(pk__in=picked_ids).exclude(pk=article.pk)}
+        picked = [by_id[pk] for pk in picked_ids if pk in by_id][:limit]
+    automatic = _automatic_related(article, limit - len(picked), exclude=[a.pk for a in picked])
+    return picked + automatic
+
+
+def _automatic_related(article, limit: int, exclude: list[int]):
+    if limit <= 0:
+        return []
     parent = article.get_parent()
     tag_ids = list(article.tags.values_list("id", flat=True))
     condition = Q(path__startswith=parent.path, depth=parent.depth + 1)
     if tag_ids:
         condition |= Q(tagged_items__tag_id__in=tag_ids)
-    return (
+    return list(
         published_articles()
         .filter(condition)
-        .exclude(pk=article.pk)
+        .exclude(pk__in=[article.pk, *exclude])
         .distinct()[:limit]
     )
 
@@ -41,7 +54,7 @@ def categories_for_home(site_root):
     return (
         NewsIndexPage.objects.live()
         .public()
-        .child_of(site_root)
+        .descendant_of(site_root)
         .filter(show_on_home=True)
         .order_by("path")
     )
@@ -54,7 +67,8 @@ def home_blocks(home, latest_count: int = 8, per_category: int = 4):
     latest = list(articles.exclude(pk__in=featured_ids)[:latest_count])
     category_blocks = []
     for category in categories_for_home(home):
-        items = list(articles_in(category)[:per_category])
+        # Direct children only: a parent category ("Tin tức") would repeat its subcategories.
+        items = list(articles.child_of(category)[:per_category])
         if items:
             category_blocks.append({"category": category, "articles": items})
     from congso.news.models import Topic

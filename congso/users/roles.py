@@ -10,7 +10,6 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -57,8 +56,9 @@ def _collection_perm(codename: str) -> Permission | None:
 @transaction.atomic
 def setup_roles() -> dict:
     """Create (or complete) the two groups, their permissions and the review workflow."""
-    root_page = Site.objects.filter(is_default_site=True).values_list("root_page", flat=True).first()
-    page = Page.objects.get(pk=root_page) if root_page else Page.get_first_root_node()
+    # The tree root, not a site's home page: one installation hosts many sites, and the roles
+    # and the review workflow apply to all of them (a site can still get its own workflow).
+    page = Page.get_first_root_node()
     collection = Collection.get_first_root_node()
     groups = {}
     for name, page_perms in ((EDITOR, _EDITOR_PAGE_PERMS), (CHIEF_EDITOR, _CHIEF_PAGE_PERMS)):

@@ -163,3 +163,23 @@ def test_tag_page_with_hostile_tag_is_refused_without_echoing_it(client, home):
     response = client.get("/the/%3Cscript%3Ealert(1)%3C%2Fscript%3E/")
     assert response.status_code in (200, 404)
     assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_read_more_shows_editor_picks_first_even_from_other_categories(client, home, category):
+    other = make_category(home, "Bầu cử")
+    pick = make_article(other, "Tin bầu cử được chọn", date=datetime(2020, 1, 1, tzinfo=VN))
+    make_article(category, "Bài cùng chuyên mục mới hơn", date=datetime(2024, 1, 1, tzinfo=VN))
+    current = make_article(category, "Bài đang đọc")
+    current.related_links.create(page=pick)
+    current.save_revision().publish()
+    related = client.get(current.url).content.decode().split('id="related-title"', 1)[1]
+    assert related.index(pick.title) < related.index("Bài cùng chuyên mục mới hơn")
+
+
+def test_read_more_hides_an_unpublished_editor_pick(client, category):
+    pick = make_article(category, "Tin đã gỡ")
+    current = make_article(category, "Bài đang đọc")
+    current.related_links.create(page=pick)
+    current.save_revision().publish()
+    pick.unpublish()
+    assert "Tin đã gỡ" not in client.get(current.url).content.decode()
