@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from . import querysets
 from .params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parse_params
@@ -31,19 +31,39 @@ class SearchError(Schema):
     detail: str
 
 
+class SearchValidationError(Schema):
+    """django-ninja's answer to parameters of the wrong type (e.g. page_size=abc)."""
+
+    detail: list[dict]
+
+
 class SearchQuery(Schema):
     q: str = Field("", description='Từ khóa, có dấu hoặc không dấu; "…" để tìm đúng cụm từ')
-    type: str = Field("", description="article | page | document")
+    type: str = Field(
+        "",
+        description="article | page | document",
+        json_schema_extra={"enum": ["", "article", "page", "document"]},
+    )
     category: str = Field("", description="Đường dẫn (slug) chuyên mục")
-    date_from: str = Field("", alias="from", description="Từ ngày, YYYY-MM-DD hoặc DD/MM/YYYY")
-    date_to: str = Field("", alias="to", description="Đến ngày (tính cả ngày đó)")
+    date_from: str = Field(
+        "",
+        alias="from",
+        description="Từ ngày, YYYY-MM-DD (cũng nhận DD/MM/YYYY)",
+        json_schema_extra={"format": "date"},
+    )
+    date_to: str = Field(
+        "",
+        alias="to",
+        description="Đến ngày, tính cả ngày đó",
+        json_schema_extra={"format": "date"},
+    )
     page: int = Field(1, ge=1, le=100)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 @router.get(
     "",
-    response={200: SearchResponse, 400: SearchError},
+    response={200: SearchResponse, 400: SearchError, 422: SearchValidationError},
     summary="Tìm kiếm tin bài, trang và văn bản",
     url_name="search",
 )
@@ -61,21 +81,24 @@ def search(request: HttpRequest, filters: Query[SearchQuery]):
     )
     blocking = [e for e in params.errors if not e.startswith("Từ khóa quá dài")]
     if blocking:
-        return 400, {"detail": " ".join(blocking)}
+        return Status(400, {"detail": " ".join(blocking)})
     found = querysets.search(
         params.q, params.filters(site_tree_path(request)), params.page, params.page_size
     )
-    return 200, {
-        "results": [
-            {
-                "title": hit.title,
-                "url": hit.url,
-                "type": hit.type,
-                "snippet": hit.snippet_html,
-                "date": timezone.localtime(hit.date).date() if hit.date else None,
-            }
-            for hit in found.hits
-        ],
-        "total": found.total,
-        "page": found.page,
-    }
+    return Status(
+        200,
+        {
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "type": hit.type,
+                    "snippet": hit.snippet_html,
+                    "date": timezone.localtime(hit.date).date() if hit.date else None,
+                }
+                for hit in found.hits
+            ],
+            "total": found.total,
+            "page": found.page,
+        },
+    )

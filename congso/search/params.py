@@ -47,8 +47,7 @@ def parse_date(value: str) -> date | None:
             parsed = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-        if 1900 <= parsed.year <= 2200:
-            return parsed
+        return parsed
     return None
 
 
