@@ -181,8 +181,15 @@ def parse_seed(text: str) -> dict:
     if "Nơi nhận:" in body:
         start = body.index("Nơi nhận:") + 1
         recipients = [line for line in body[start:] if line.startswith("-")]
-    heading = body[1:4] if body and body[0].upper() == "BÁO CÁO" else body[:3]
-    title = "Báo cáo " + " ".join(heading).replace(" - \n", " - ")
+    # The title follows "BÁO CÁO" and runs on while a line ends with a hyphen (wrapped).
+    start = 1 if body and body[0].upper() == "BÁO CÁO" else 0
+    heading = body[start : start + 1]
+    for line in body[start + 1 : start + 4]:
+        if not heading[-1].endswith("-"):
+            break
+        heading.append(line)
+    text = " ".join(heading)
+    title = "Báo cáo " + text[:1].lower() + text[1:]
     return {
         "title": " ".join(title.split())[:255],
         "body": body,

@@ -170,25 +170,36 @@ def _pdf_text(data: bytes) -> Extracted:
         pdf.close()
 
 
+def _paragraph_text(paragraph) -> str:
+    parts = []
+    for node in paragraph.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag in {"br", "cr"}:
+            parts.append("\n")
+        elif tag == "tab":
+            parts.append("\t")
+    return "".join(parts)
+
+
 def _docx_text(data: bytes) -> Extracted:
     import docx
 
     document = docx.Document(io.BytesIO(data))
     lines = []
-    # Header blocks (agency | national motto) are usually a two-column table before the body.
-    body = document.element.body
-    for child in body.iterchildren():
+    # Header blocks (agency | national motto) are usually a two-column table: read each cell
+    # in turn, so the columns stay apart.
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_paragraph_text(child))
         elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tc"):
-                    for para in row.iter():
+            for cell in child.iter():
+                if cell.tag.endswith("}tc"):
+                    for para in cell.iterchildren():
                         if para.tag.endswith("}p"):
-                            lines.append(
-                                "".join(t.text or "" for t in para.iter() if t.tag.endswith("}t"))
-                            )
+                            lines.append(_paragraph_text(para))
     return Extracted("\n".join(lines), None)
 
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection
 
-from congso.core.text import excerpt, fold
+from congso.core.text import excerpt, fold, slugify_vi
 from congso.documents import extraction, signatures
 from congso.documents.extraction import FileRejected
 from congso.documents.models import (
@@ -179,7 +179,9 @@ def add_document(
         with transaction.atomic():
             file = store_file(name, data, title=title, user=user)
             process_file(file, verify=verify_now)
-            page = OfficialDocumentPage(owner=user, **_page_fields(file, title))
+            # Wagtail pages default to live=True: a new document must start as a draft.
+            page = OfficialDocumentPage(owner=user, live=False, **_page_fields(file, title))
+            page.slug = _free_slug(parent, page.title)
             parent.add_child(instance=page)
             DocumentAttachment.objects.create(page=page, file=file, sort_order=0)
             revision = page.save_revision(user=user, log_action=True)
@@ -216,6 +218,15 @@ def _page_fields(file: FileDocument, title: str) -> dict:
     return fields
 
 
+def _free_slug(parent, title: str) -> str:
+    base = slugify_vi(title, max_length=200) or "van-ban"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -239,7 +250,10 @@ def _title_from_text(text: str) -> str:
                 following.append(nxt)
                 if nxt.endswith((".", ":")):
                     break
-            return excerpt(f"{line.capitalize()} {' '.join(following)}", 250)
+            rest = " ".join(following)
+            if rest[1:2].islower():  # "Kết quả …" -> "kết quả …", but keep "UBND", "KTXH"
+                rest = rest[:1].lower() + rest[1:]
+            return excerpt(f"{line.capitalize()} {rest}", 250)
     return excerpt(lines[0], 250) if lines else ""
 
 

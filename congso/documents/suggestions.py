@@ -19,7 +19,10 @@ SYMBOL = r"\d{1,5}[a-z]?(?:/\d{4})?\s?/\s?[^\W\d_](?:[^\W_]|&)*(?:-[^\W\d_](?:[^
 NUMBER_AFTER_SO = re.compile(rf"(?<!\w)S[ốô]\s*(?:hiệu)?\s*[:.]?\s*({SYMBOL})")
 BARE_NUMBER = re.compile(rf"(?<![\w/])({SYMBOL})")
 LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+HEADER_LONG_DATE = re.compile(
+    r",\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
+)
+HEADER_SHORT_DATE = re.compile(r",\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 MOTTO = ("cong hoa xa hoi", "doc lap - tu do", "doc lap – tu do", "doc lap-tu do")
 AGENCY_START = (
     "so ",
@@ -137,17 +140,25 @@ def suggest_number(head: list[str]) -> str:
 
 
 def suggest_date(head: list[str]) -> date | None:
+    """The header date follows the place and a comma ("Hà Tĩnh, ngày 17 tháng 10 năm 2024" or
+    "Hà Tĩnh, 17/10/2024"); dates inside the body ("Căn cứ Luật … ngày 19 tháng 6 năm 2015")
+    belong to other documents and are a last resort."""
     for line in head:
-        for match in LONG_DATE.finditer(line):
-            # "Hà Tĩnh, ngày 17 tháng 10 năm 2024": a place before the comma is the header date.
+        for match in HEADER_LONG_DATE.finditer(line):
             value = _date(*match.groups())
             if value:
                 return value
     for line in head[:15]:
-        # "Hà Tĩnh, 17/10/2024" in the header; a date inside a body sentence is another event.
-        if len(line) > 45 or fold(line).lower().startswith("ngay"):
+        if len(line) > 45:
             continue
-        for match in SHORT_DATE.finditer(line):
+        for match in HEADER_SHORT_DATE.finditer(line):
+            value = _date(*match.groups())
+            if value:
+                return value
+    for line in head:
+        if fold(line).lower().startswith(("can cu", "thuc hien", "ngay")):
+            continue
+        for match in LONG_DATE.finditer(line):
             value = _date(*match.groups())
             if value:
                 return value
@@ -189,13 +200,13 @@ def suggest_agency(head: list[str]) -> str:
         folded = fold(line).lower()
         if NUMBER_AFTER_SO.search(line) or LONG_DATE.search(line):
             break
-        if any(m in folded for m in MOTTO) or not _is_upper(line):
-            continue
         # Two-column headers come out as one line: "UBND TỈNH HÀ TĨNH CỘNG HÒA …".
-        for motto in ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP"):
+        for motto in ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "Độc lập"):
             if motto in line:
                 line = line.split(motto)[0].strip()
         folded = fold(line).lower()
+        if not line or any(m in folded for m in MOTTO) or not _is_upper(line):
+            continue
         if folded.startswith(AGENCY_START):
             candidates.append(line.strip(" -–"))
         elif (
@@ -217,6 +228,18 @@ def _looks_like_name(line: str) -> bool:
     return all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
 
 
+def _upper_tail(line: str) -> str:
+    """'Nơi nhận: GIÁM ĐỐC' -> 'GIÁM ĐỐC': the right column of a two-column signature block."""
+    words = line.split()
+    tail = []
+    for word in reversed(words):
+        if _is_upper(word):
+            tail.insert(0, word)
+        else:
+            break
+    return " ".join(tail)
+
+
 def suggest_signer(lines: list[str]) -> tuple[str, str]:
     tail = [line for line in lines[-30:] if not SIGNATURE_NOISE.match(line)]
     for i in range(len(tail) - 1, -1, -1):
@@ -225,14 +248,12 @@ def suggest_signer(lines: list[str]) -> tuple[str, str]:
         position = []
         j = i - 1
         while j >= 0 and len(position) < 3:
-            line = tail[j]
+            line = tail[j] if _is_upper(tail[j]) else _upper_tail(tail[j])
             folded = fold(line).lower()
-            if _is_upper(line) and any(w in folded for w in POSITION_WORDS):
+            if line and any(w in folded for w in POSITION_WORDS):
                 position.insert(0, line)
-            elif position or not line.startswith("-"):
-                # Lines of the recipients list ("- Lưu: VT") may sit between position and name.
-                if position:
-                    break
+            elif position:
+                break
             j -= 1
         if position:
             return " — ".join(position), tail[i]

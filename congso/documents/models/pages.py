@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -251,7 +251,7 @@ class OfficialDocumentPage(RoutablePageMixin, BasePage):
         ]
         return context
 
-    @re_path(r"^xem-truoc/(?P<file_id>\d+)/(?P<number>\d+)\.png$", name="preview")
+    @path("xem-truoc/<int:file_id>/<int:number>/", name="preview")
     def preview(self, request, file_id, number):
         from congso.documents.views import page_preview
 
