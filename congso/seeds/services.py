@@ -19,7 +19,7 @@ from django.utils.html import escape
 
 from congso.core.pagecache import purge_all
 from congso.core.text import excerpt, format_datetime, slugify_vi
-from congso.news.models import ArticlePage, Topic
+from congso.news.models import ArticlePage, ArticleRelatedLink, Topic
 from congso.seeds import scaffold
 from congso.seeds.identity import read_identity
 from congso.seeds.parsers import SECTION_RE, ParsedArticle, ParsedReport, parse_seed
@@ -191,7 +191,7 @@ def existing_article(slug: str) -> ArticlePage | None:
     return ArticlePage.objects.filter(slug=slug).first()
 
 
-def import_article(parsed: ParsedArticle, categories, clock: Clock, report: ImportReport):
+def import_article(parsed: ParsedArticle, categories, date, related, report: ImportReport):
     slug = slugify_vi(parsed.title)
     found = existing_article(slug)
     if found:
@@ -216,19 +216,24 @@ def import_article(parsed: ParsedArticle, categories, clock: Clock, report: Impo
         body=build_body(parsed, slug, report),
         author=parsed.author,
         author_position=parsed.author_position,
-        date=aware(parsed.date) or clock.next(),
+        date=date,
         featured=True,
         topic=topic_for(text, report),
     )
     page.tags.add(*tags_for(f"{parsed.title} {text}"))
+    # The seed's own "Đọc thêm" list, in its order, as the editor's picks.
+    page.related_links = [
+        ArticleRelatedLink(page=item, sort_order=order) for order, item in enumerate(related)
+    ]
     return scaffold.publish_child(category, page, report, "article")
 
 
 def import_short(title, sapo, category, origin, clock, report, topic=None):
     """A headline the seeds list without its article: title and summary, said to be a demo."""
     slug = slugify_vi(title)
-    if not slug or existing_article(slug):
-        return None
+    found = existing_article(slug) if slug else None
+    if found or not slug:
+        return found
     note = f"Tin mẫu lấy từ {origin}: dữ liệu mẫu chỉ có tiêu đề và tóm tắt; nội dung đầy đủ chưa được nhập."
     page = ArticlePage(
         title=title[:255],
@@ -242,18 +247,27 @@ def import_short(title, sapo, category, origin, clock, report, topic=None):
     return scaffold.publish_child(category, page, report, "short_article")
 
 
+def import_related(parsed: ParsedArticle, categories, clock: Clock, report: ImportReport) -> list:
+    if not parsed.related:
+        return []
+    # The related list shares one category and event: decide them on all its entries.
+    group_text = " ".join(f"{e.title} {e.sapo}" for e in parsed.related)
+    category = categories[classify("", group_text)]
+    topic = topic_for(group_text, report)
+    origin = f"mục “Đọc thêm” của bài “{parsed.title}”"
+    pages = [
+        import_short(entry.title, entry.sapo, category, origin, clock, report, topic)
+        for entry in parsed.related
+    ]
+    return [page for page in pages if page is not None]
+
+
 def import_articles(articles: list[ParsedArticle], categories, report: ImportReport) -> None:
     clock = Clock()
     for parsed in articles:
-        import_article(parsed, categories, clock, report)
-        if parsed.related:
-            # The related list shares one category and event: decide them on all its entries.
-            group_text = " ".join(f"{e.title} {e.sapo}" for e in parsed.related)
-            category = categories[classify("", group_text)]
-            topic = topic_for(group_text, report)
-            origin = f"mục “Đọc thêm” của bài “{parsed.title}”"
-            for entry in parsed.related:
-                import_short(entry.title, entry.sapo, category, origin, clock, report, topic)
+        date = aware(parsed.date) or clock.next()
+        related = import_related(parsed, categories, clock, report)
+        import_article(parsed, categories, date, related, report)
         for headline in parsed.ticker:
             category = categories[classify(headline, "")]
             import_short(headline, "", category, "dòng tin chạy của trang nguồn", clock, report)
@@ -272,7 +286,7 @@ def history_sentence(articles: list[ParsedArticle]) -> str:
 # ---------------------------------------------------------------- signed reports
 
 
-def load_documents(seeds_dir: Path, stdout, report: ImportReport) -> bool:
+def load_documents(seeds_dir: Path | None, stdout, report: ImportReport) -> bool:
     """The documents library imports signed reports itself once it exists."""
     try:
         if importlib.util.find_spec(DOCUMENTS_DEMO_MODULE) is None:
@@ -363,7 +377,9 @@ def import_seeds(seeds_dir: Path | None, stdout=None) -> ImportReport:
         scaffold.ensure_organisation(identity, report)
         scaffold.ensure_pages(home, identity, history_sentence(articles), report)
         scaffold.ensure_links(identity, report)
-        if reports and not load_documents(Path(seeds_dir), stdout, report):
+        # The documents library takes signed reports (and makes a synthetic one without
+        # seeds); until it exists, a report becomes a plain page so its text is still shown.
+        if not load_documents(Path(seeds_dir) if seeds_dir else None, stdout, report):
             for item in reports:
                 import_report_page(home, item, report)
     purge_all()

@@ -166,3 +166,12 @@ def test_a_signed_report_becomes_a_page_until_the_documents_library_exists(impor
     assert page.get_parent().title == "Báo cáo"
     assert "Lê Thu Hà — Phó Giám đốc (KT. Giám đốc)" in page.intro
     assert "09:15 10/12/2021" in page.intro
+
+
+def test_the_read_more_list_is_attached_to_its_article_in_the_seeds_order(imported):
+    page = article("Sở Nông nghiệp tỉnh Hòa An tổng kết vụ lúa")
+    assert [link.page.title for link in page.related_links.all()] == [
+        "Hội nghị triển khai kế hoạch bầu cử ở xã Minh Châu",
+        "Cử tri vùng cao sẵn sàng cho ngày bầu cử",
+        "Tập huấn nghiệp vụ cho tổ bầu cử các khu vực bỏ phiếu",
+    ]
