@@ -73,6 +73,10 @@ class DocumentPage(Schema):
     results: list[DocumentSummary]
 
 
+class Message(Schema):
+    detail: str | list
+
+
 class ListParams(Schema):
     type: str | None = Field(None, description="Mã (slug) loại văn bản, ví dụ bao-cao")
     agency: str | None = Field(None, description="Mã (slug) cơ quan ban hành")
@@ -104,7 +108,7 @@ def _summary(doc, request, state=None) -> dict:
     }
 
 
-@router.get("", response=DocumentPage, summary="Danh sách văn bản đã công bố")
+@router.get("", response={200: DocumentPage, 422: Message}, summary="Danh sách văn bản đã công bố")
 def list_documents(request, params: Query[ListParams]):
     raw = {
         k: v for k, v in params.dict().items() if v is not None and k not in {"page", "page_size"}
@@ -122,10 +126,13 @@ def list_documents(request, params: Query[ListParams]):
 
 
 @router.get(
-    "/{int:document_id}", response=DocumentDetail, summary="Chi tiết văn bản, tệp và chữ ký số"
+    "/{document_id}",
+    response={200: DocumentDetail, 404: Message, 422: Message},
+    summary="Chi tiết văn bản, tệp và chữ ký số",
 )
 def get_document(request, document_id: int):
-    doc = published_documents().filter(pk=document_id).first()
+    # Beyond the primary key range is simply "not found", not a database error.
+    doc = published_documents().filter(pk=document_id).first() if 0 < document_id < 2**63 else None
     if doc is None:
         raise Http404("Không tìm thấy văn bản.")
     files = []

@@ -150,7 +150,7 @@ def test_related_documents_show_both_directions(client, doc_index):
 
 @pytest.mark.django_db
 def test_the_rss_feed_lists_new_documents(client, doc_index):
-    page = make_document(doc_index, number="99/TB-STTTT")
+    make_document(doc_index, number="99/TB-STTTT")
     response = client.get(f"{doc_index.url}rss/")
     assert response["Content-Type"].startswith("application/rss+xml")
     assert "99/TB-STTTT" in response.content.decode()

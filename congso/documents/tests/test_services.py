@@ -147,7 +147,7 @@ def test_a_file_uploaded_through_wagtail_is_processed_in_the_background(
     data = sign(make_pdf())
     file = FileDocument(title="Tệp tải qua Wagtail")
     file.file.save("wagtail.pdf", ContentFile(data), save=False)
-    file.file_hash = hashlib.sha1(data).hexdigest()
+    file.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
     with django_capture_on_commit_callbacks(execute=True):
         file.save()
     file.refresh_from_db()
