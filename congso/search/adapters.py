@@ -51,7 +51,8 @@ def payload_for(page: Page) -> dict | None:
 
 @register("news.ArticlePage")
 def article_payload(page) -> dict:
-    parent = page.get_parent()
+    # A bulk rebuild hands the parent in, saving one query per article.
+    parent = getattr(page, "search_parent", None) or page.get_parent()
     return {
         "title": page.title,
         "code": "",

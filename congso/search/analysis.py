@@ -28,6 +28,10 @@ from congso.core.text import fold
 MAX_QUERY_CHARS = 200
 MAX_GROUPS = 10
 MAX_TOKEN_CHARS = 60
+# Bigrams are indexed for the first syllables of a field only: the title and lead carry a
+# text's key phrases, and bigrams over whole bodies doubled the index for little gain
+# (adjacency in the rest of the body still counts at re-ranking, see querysets.rerank).
+BIGRAM_SPAN = 300
 
 # A "word": letters/digits, optionally joined by & / . - without spaces (codes, abbreviations).
 _WORD = re.compile(r"[^\W_]+(?:[&/.\-][^\W_]+)*")
@@ -35,12 +39,19 @@ _PART = re.compile(r"[^\W_]+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+# Control and invisible format characters (NUL included) and lone surrogates.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
+
+
 def clean(text: str) -> str:
-    """NFC, with control/format characters (NUL included) and surrogates turned into spaces."""
-    text = unicodedata.normalize("NFC", text or "")
-    return "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") else ch for ch in text
-    )
+    """NFC, with control/format characters and surrogates turned into spaces."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
+
+
+# Vietnamese has a few thousand distinct syllables: folding each once makes indexing fast.
+fold_token = lru_cache(maxsize=100_000)(fold)
 
 
 def fold_lower(text: str) -> str:
@@ -60,21 +71,22 @@ class Analysed:
     exact: set[str] = field(default_factory=set)  # syllables that carry diacritics, as written
 
 
+_COMPOUND = re.compile(r"[^\W_]+(?:[&/.\-][^\W_]+)+")
+
+
 def analyse(text: str, bigrams: bool = True) -> Analysed:
-    result = Analysed()
     lowered = clean(text).lower()
-    for match in _WORD.finditer(lowered):
-        exact_parts = _parts(match.group())
-        parts = [fold(p) for p in exact_parts]
-        result.tokens.extend(parts)
-        if len(parts) > 1:
-            result.extra.append("".join(parts)[:MAX_TOKEN_CHARS])
-        for exact, folded in zip(exact_parts, parts, strict=True):
-            if exact != folded:
-                result.exact.add(exact)
+    exact_tokens = [t[:MAX_TOKEN_CHARS] for t in _PART.findall(lowered)]
+    tokens = list(map(fold_token, exact_tokens))
+    result = Analysed(tokens=tokens, exact={t for t in exact_tokens if not t.isascii()})
+    result.extra = [
+        "".join(map(fold_token, _PART.findall(c)))[:MAX_TOKEN_CHARS]
+        for c in _COMPOUND.findall(lowered)
+    ]
     if bigrams:
-        toks = result.tokens
-        result.extra.extend((a + b)[:MAX_TOKEN_CHARS] for a, b in zip(toks, toks[1:], strict=False))
+        result.extra.extend(
+            [(a + b)[:MAX_TOKEN_CHARS] for a, b in zip(tokens, tokens[1:], strict=False)]
+        )
     return result
 
 

@@ -164,9 +164,11 @@ def rebuild_index(batch_size: int = 500, progress=None) -> int:
         .specific()
         .iterator(chunk_size=batch_size)
     )
+    parents = {p.path: p for p in Page.objects.filter(numchild__gt=0)}
     for page in pages:
         if any(page.path.startswith(path) for path in restricted):
             continue
+        page.search_parent = parents.get(page.path[: -Page.steplen])
         built = build_entry(page)
         if built is None:
             continue
