@@ -51,6 +51,20 @@ def visitor_key(ip: str, user_agent: str, today: date, ttl: int) -> str:
     ]
 
 
+def _over_address_cap(ip: str, day: str, ttl: int) -> bool:
+    """A script that changes its user agent on every request looks like a new visitor each
+    time; cap the visitors one address can add in a day. Offices and schools share one
+    address behind NAT, so the cap is generous."""
+    cap = getattr(settings, "ANALYTICS_MAX_VISITORS_PER_ADDRESS", 300)
+    key = f"analytics:address:{day}:{keyed_hash(ip, purpose='analytics-address')[:32]}"
+    cache.add(key, 0, timeout=ttl)
+    try:
+        return cache.incr(key) > cap
+    except ValueError:
+        cache.set(key, 1, timeout=ttl)
+        return False
+
+
 def record_hit(
     *, site_id: int, article_id: int | None, ip: str, user_agent: str
 ) -> dict[str, bool]:
@@ -62,8 +76,13 @@ def record_hit(
     visitor = visitor_key(ip, user_agent, today, ttl)
     day = today.isoformat()
     fields: dict[str, int] = {}
-    new_visit = cache.add(f"analytics:seen:{site_id}:{day}:{visitor}", 1, timeout=ttl)
+    seen_key = f"analytics:seen:{site_id}:{day}:{visitor}"
+    new_visit = cache.add(seen_key, 1, timeout=ttl)
     if new_visit:
+        if _over_address_cap(ip, day, ttl):
+            # Forget the sighting so that every further hit from this "visitor" is checked again.
+            cache.delete(seen_key)
+            return {"visit": False, "read": False}
         fields[f"v:{site_id}:{day}"] = 1
     new_read = False
     if article_id:

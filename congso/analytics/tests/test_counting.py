@@ -172,3 +172,18 @@ def test_no_in_process_flush_when_a_separate_process_flushes(site, article, sett
     maybe_flush()
     article.refresh_from_db()
     assert article.view_count == 0
+
+
+def test_one_address_cannot_add_visitors_without_limit(site, settings):
+    settings.ANALYTICS_MAX_VISITORS_PER_ADDRESS = 3
+    for n in range(5):
+        hit(site, ua=f"Robot giả trình duyệt {n}")
+    assert site_figures(site.pk).visits_today == 3
+
+
+def test_a_visitor_past_the_address_cap_does_not_count_reads(site, article, settings):
+    settings.ANALYTICS_MAX_VISITORS_PER_ADDRESS = 1
+    hit(site, ua="trình duyệt 1")
+    hit(site, article, ua="trình duyệt 2")
+    hit(site, article, ua="trình duyệt 2")
+    assert site_figures(site.pk).reads_today == 0
