@@ -185,6 +185,22 @@ def sign_pdf(
                 session.system_time = signing_time
             return session
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    output = _TimedSigner(meta, signer=simple).sign_pdf(writer)
-    return output.getvalue()
+    def run():
+        writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        return _TimedSigner(meta, signer=simple).sign_pdf(writer).getvalue()
+
+    return outside_event_loop(run)
+
+
+def outside_event_loop(function):
+    """pyHanko calls asyncio.run(); in a thread that already runs a loop (an async view, a
+    Playwright test) that fails, so the work moves to a short-lived thread of its own."""
+    import asyncio
+    import concurrent.futures
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function).result()

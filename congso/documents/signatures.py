@@ -9,7 +9,6 @@ network: verification must work on an isolated server and never hang a worker.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import hashlib
 import io
 from dataclasses import asdict, dataclass
@@ -102,13 +101,9 @@ def _email(certificate) -> str:
 
 
 def _run(coro_factory):
-    """pyHanko is async inside; run it even when the caller's thread has a running loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro_factory())
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(coro_factory())).result()
+    from congso.documents.pki import outside_event_loop
+
+    return outside_event_loop(lambda: asyncio.run(coro_factory()))
 
 
 def verify_pdf(data: bytes, anchors: list[bytes]) -> list[SignatureResult]:
