@@ -48,9 +48,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+def pytest_collection_modifyitems(items):
+    """Browser tests need a live server, so a transactional database, whose flush would also
+    delete the rows Wagtail's migrations create (root page, root collection, default site) and
+    break every later test in the worker: restore them from the serialized copy."""
+    for item in items:
+        uses_live_server = {"live_server", "browser_page"} & set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("browser") is None and not uses_live_server:
+            continue
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture
 def browser():
-    """Debian's Chromium driven by Playwright; tests that need it are marked `browser`."""
+    """Debian's Chromium driven by Playwright; tests that need it are marked `browser`.
+
+    Function-scoped on purpose: Playwright's sync API keeps an asyncio loop running in this
+    thread while it is open, and code under test that calls asyncio.run() (pyHanko's
+    validation) would fail in every later test of the worker."""
     import os
 
     if not os.path.exists(CHROMIUM):

@@ -31,3 +31,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's admin previews pages in a same-origin iframe, so SAMEORIGIN, not DENY.
+    "security.W019",
+    # HSTS preload is a commitment for the whole domain (often *.gov.vn shared with other
+    # agencies): the agency opts in with SECURE_HSTS_PRELOAD=1, we do not decide it for them.
+    "security.W021",
+]

@@ -82,5 +82,6 @@ def setup_roles() -> dict:
     task.groups.add(groups[CHIEF_EDITOR])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
-    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    # Replaces the "Moderators approval" workflow that Wagtail's migrations put on the root.
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return {"groups": list(groups), "workflow": workflow.name, "root": page.title}

@@ -91,3 +91,19 @@ def edit_post_data(page, **fields) -> dict:
         data["body"] = streamfield([("paragraph", rich_text("<p>Nội dung đã sửa.</p>"))])
     data.update(fields)
     return nested_form_data(data)
+
+
+def make_image(title: str = "Ảnh thử", caption: str = "", width: int = 64, height: int = 40):
+    """A real (tiny) PNG so that renditions can be made from it."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+
+    from congso.core.models import CongsoImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), (11, 79, 145)).save(buffer, "PNG")
+    return CongsoImage.objects.create(
+        title=title, caption=caption, file=ImageFile(buffer, name=f"{title}.png")
+    )
