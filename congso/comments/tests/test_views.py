@@ -197,5 +197,5 @@ def test_the_section_form_carries_no_per_user_token(rf, article):
 
 
 @pytest.mark.parametrize("page_id", ["0", "999999"])
-def test_an_unknown_page_gets_404(client, db, page_id):
+def test_an_unknown_page_gets_404(client, home, page_id):
     assert client.get(f"/binh-luan/{page_id}/gui/").status_code == 404
