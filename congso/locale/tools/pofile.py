@@ -49,11 +49,29 @@ class Entry:
 def parse(text: str) -> list[Entry]:
     """All entries of a .po file, the header (msgid "") included as the first if present."""
     entries: list[Entry] = []
-    for block in re.split(r"\n\s*\n", text.strip()):
+    for block in _blocks(text):
         entry = _parse_block(block)
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+def _blocks(text: str) -> list[str]:
+    """Split into entries: on blank lines, and where a comment or msgid follows a msgstr
+    (makemessages sometimes omits the blank line after the header)."""
+    blocks: list[list[str]] = [[]]
+    seen_msgstr = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        starts_entry = stripped.startswith(("#", "msgctxt ", "msgid "))
+        if not stripped or (seen_msgstr and starts_entry):
+            blocks.append([])
+            seen_msgstr = False
+        if stripped:
+            blocks[-1].append(line)
+            if stripped.startswith("msgstr"):
+                seen_msgstr = True
+    return ["\n".join(b) for b in blocks if b]
 
 
 def _parse_block(block: str) -> Entry | None:
@@ -100,7 +118,10 @@ def read(path: Path) -> list[Entry]:
 
 
 def _field(keyword: str, value: str) -> list[str]:
-    return [f"{keyword} {_quote(value)}"]
+    if "\n" not in value.rstrip("\n"):
+        return [f"{keyword} {_quote(value)}"]
+    # Multi-line values (the header) one line each, as gettext tools write them.
+    return [f'{keyword} ""'] + [_quote(part) for part in value.splitlines(keepends=True)]
 
 
 def format_entry(entry: Entry) -> str:
