@@ -1,0 +1,56 @@
+"""Read-only daily figures in the admin's Reports menu, exportable for monthly reporting."""
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from congso.analytics.models import DailyStat
+from congso.core.text import format_date, format_number
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Figures come only from the flush; editing them by hand would falsify the record."""
+
+    def user_has_permission(self, user, action):
+        if action != "view":
+            return False
+        return super().user_has_permission(user, action)
+
+
+class NumberColumn(Column):
+    def get_value(self, instance):
+        return format_number(super().get_value(instance))
+
+
+class DateTextColumn(Column):
+    def get_value(self, instance):
+        return format_date(instance.date)
+
+
+class DailyStatViewSet(ModelViewSet):
+    model = DailyStat
+    icon = "table"
+    menu_label = "Thống kê truy cập"
+    menu_hook = "register_reports_menu_item"
+    url_prefix = "thong-ke-truy-cap"
+    name = "daily_stats"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = ["visits", "article_views"]
+    list_display = [
+        DateTextColumn("date", label="Ngày", sort_key="date"),
+        NumberColumn("visits", label="Lượt truy cập", sort_key="visits"),
+        NumberColumn("article_views", label="Lượt đọc tin", sort_key="article_views"),
+        "site",
+    ]
+    list_filter = ["site", "date"]
+    list_export = ["date", "visits", "article_views", "site"]
+    export_headings = {
+        "date": "Ngày",
+        "visits": "Lượt truy cập",
+        "article_views": "Lượt đọc tin",
+        "site": "Trang",
+    }
+    export_filename = "thong-ke-truy-cap"
+    ordering = ["-date"]
+    list_per_page = 31
