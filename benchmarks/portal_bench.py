@@ -162,9 +162,9 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer in {timeout}s")
 
 
-def fetch(url: str) -> tuple[int, dict, bytes]:
+def fetch(url: str, timeout: float = 60) -> tuple[int, dict, bytes]:
     request = urllib.request.Request(url, headers={"Host": "localhost"})  # noqa: S310 (127.0.0.1 only)
-    with urllib.request.urlopen(request, timeout=30) as r:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as r:  # noqa: S310
         return r.status, dict(r.headers), r.read()
 
 
@@ -232,6 +232,8 @@ def wrk(url: str, connections: int, duration: int) -> dict:
     threads = 1 if connections == 1 else 2
     cmd = [
         WRK,
+        "--timeout",
+        "10s",
         f"-t{threads}",
         f"-c{connections}",
         f"-d{duration}s",
@@ -254,6 +256,12 @@ def wrk(url: str, connections: int, duration: int) -> dict:
         "non_2xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }
+
+
+def headers_of(url: str) -> str:
+    """Which cache answered: X-Page-Cache (app) and X-Micro-Cache (nginx) of one more request."""
+    _, headers, _ = fetch(url)
+    return " ".join(f"{k}={headers[k]}" for k in ("X-Page-Cache", "X-Micro-Cache") if k in headers)
 
 
 def bench_database(db: str, args, results: list, workdir: Path) -> None:
@@ -286,7 +294,7 @@ def bench_database(db: str, args, results: list, workdir: Path) -> None:
                 for target, url in targets:
                     label = mode if target == "app" else target
                     for conns in (1, 32):
-                        fetch(url)  # warm: first render, renditions, nginx cache
+                        fetch(url, timeout=120)  # warm: first render, renditions, nginx cache
                         row = {
                             "db": db,
                             "cache": args.cache,
@@ -296,19 +304,27 @@ def bench_database(db: str, args, results: list, workdir: Path) -> None:
                             "bytes": len(body),
                         }
                         row.update(wrk(url, conns, args.duration))
+                        # The machine is shared: record how busy it was, to read the figure by.
+                        row["load_1min"] = float(Path("/proc/loadavg").read_text().split()[0])
+                        row["x_cache"] = headers_of(url)
                         results.append(row)
                         print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
 
 
 def markdown(results: list) -> str:
     lines = [
-        "| db | page | configuration | c | req/s | p50 ms | p99 ms | errors |",
-        "|---|---|---|---|---|---|---|---|",
+        "| db | page | configuration | c | req/s | p50 ms | p99 ms | errors | load |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
+
+    def ms(value):
+        return "–" if value is None else f"{value:.1f}"
+
     for r in results:
         err = r["non_2xx"] or r["socket_errors"] or ""
         lines.append(
-            f"| {r['db']} | {r['page']} | {r['config']} | {r['c']} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {err} |"
+            f"| {r['db']} | {r['page']} | {r['config']} | {r['c']} | {r['rps']:,.0f} "
+            f"| {ms(r['p50_ms'])} | {ms(r['p99_ms'])} | {err} | {r.get('load_1min', '')} |"
         )
     return "\n".join(lines)
 
