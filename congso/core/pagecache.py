@@ -100,6 +100,25 @@ def purge_all() -> None:
         cache.set(GENERATION_KEY, _initial_generation(), timeout=None)
 
 
+_MISSING = object()
+
+
+def remember(key: str, compute, timeout: int | None = None):
+    """`compute()`, cached until the next purge: for reads that change only when something is
+    published (ticker, menus, home page blocks, filter choices), so pages the full-page cache
+    does not hold (logged-in editors, a cold cache) are cheap too.
+
+    Only for data the same for every reader; `compute` must return plain values or lists,
+    never a lazy QuerySet.
+    """
+    full_key = f"pagecache:fragment:{generation()}:{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
+    return value
+
+
 def _bump_file_generation(create_only: bool = False) -> int:
     path = _generation_file()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -239,3 +239,25 @@ def test_a_render_that_started_before_a_purge_is_stored_under_the_old_generation
     serve(publishing_view, rf.get("/trang/"))
     later = CountingView()
     assert serve(later, rf.get("/trang/"))["X-Page-Cache"] == "miss"
+
+
+def test_remembered_value_is_computed_once_until_a_purge():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["Tin 1", "Tin 2"]
+
+    assert pagecache.remember("ticker:1", compute) == ["Tin 1", "Tin 2"]
+    pagecache.remember("ticker:1", compute)
+    assert len(calls) == 1
+    pagecache.purge_all()
+    pagecache.remember("ticker:1", compute)
+    assert len(calls) == 2
+
+
+def test_remembered_none_is_not_recomputed():
+    calls = []
+    pagecache.remember("trong", lambda: calls.append(1))
+    pagecache.remember("trong", lambda: calls.append(1))
+    assert len(calls) == 1
