@@ -5,7 +5,8 @@
     .venv/bin/python congso/locale/tools/sync_wagtail.py --apply done.json
 
 The msgids are those of Wagtail's English catalogues (wagtail/**/locale/en/LC_MESSAGES),
-the source of truth for what Wagtail can show. Existing translations in
+the source of truth for what Wagtail can show, plus those of django-taggit and
+django-filter, whose strings the admin shows and which have no Vietnamese. Existing translations in
 congso/locale/vi/LC_MESSAGES are kept, new msgids are added empty (Django then
 falls back to Wagtail's own Vietnamese or to English), msgids Wagtail dropped are
 removed. ``--apply`` merges a JSON object {msgid: msgstr} (plural entries take the
@@ -44,22 +45,42 @@ msgstr ""
 """
 
 
+# Libraries whose strings Wagtail's admin shows (tag fields, listing filters) and that
+# ship no Vietnamese: (package, catalogue whose msgids to take).
+LIBRARIES = (("taggit", "en"), ("django_filters", "fr"))
+
+
 def wagtail_root() -> Path:
     import wagtail
 
     return Path(wagtail.__file__).resolve().parent
 
 
-def source_entries(domain: str) -> list[pofile.Entry]:
-    """Every msgid of Wagtail's English catalogues for the domain, once, admin first."""
+def source_catalogues(domain: str) -> list[tuple[str, Path]]:
+    """(app label, .po path) of every catalogue whose msgids we translate, admin first."""
+    import importlib
+
     root = wagtail_root()
     paths = sorted(
         root.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"),
         key=lambda p: (p.parts[-5] != "admin", str(p)),
     )
+    sources = [(".".join(("wagtail",) + path.relative_to(root).parts[:-4]), path) for path in paths]
+    for package, language in LIBRARIES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        path = Path(module.__file__).parent / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            sources.append((package, path))
+    return sources
+
+
+def source_entries(domain: str) -> list[pofile.Entry]:
+    """Every msgid of the source catalogues for the domain, once."""
     seen: dict[tuple[str | None, str], pofile.Entry] = {}
-    for path in paths:
-        app = ".".join(("wagtail",) + path.relative_to(root).parts[:-4]).rstrip(".")
+    for app, path in source_catalogues(domain):
         for entry in pofile.read(path):
             if not entry.msgid:
                 continue
