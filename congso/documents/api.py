@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from congso.documents.models import LegalStatus
-from congso.documents.querysets import SORTS, DocumentFilter, published_documents
+from congso.documents.querysets import SORTS, DocumentFilter, cached_count, published_documents
 
 router = Router(tags=["Văn bản"])
 MAX_PAGE_SIZE = 100
@@ -118,7 +118,7 @@ def list_documents(request, params: Query[ListParams]):
     start = (params.page - 1) * params.page_size
     documents = list(qs[start : start + params.page_size])
     return {
-        "count": qs.count(),
+        "count": cached_count(qs, doc_filter, "api"),
         "page": params.page,
         "page_size": params.page_size,
         "results": [_summary(doc, request) for doc in documents],

@@ -56,15 +56,21 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("thư viện văn bản")
 
     def get_context(self, request, *args, **kwargs):
-        from congso.core.pagination import paginate
-        from congso.documents.querysets import DocumentFilter, filter_choices, published_documents
+        from congso.documents.querysets import (
+            DocumentFilter,
+            filter_choices,
+            paginate_documents,
+            published_documents,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         doc_filter = DocumentFilter.from_params(request.GET)
         documents = doc_filter.apply(published_documents(self))
         context.update(
             {
-                "documents": paginate(request, documents, self.per_page),
+                "documents": paginate_documents(
+                    request, documents, doc_filter, self.per_page, scope=self.pk
+                ),
                 "filter": doc_filter,
                 "choices": filter_choices(),
             }
@@ -169,18 +175,24 @@ class OfficialDocumentPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
-        # The list sorts by issue date and filters by one field at a time: a composite index per
-        # filter keeps each filtered, sorted page an index range scan at 50,000 documents.
+        # The list sorts by issue date and filters by one field at a time, always on public
+        # documents: one partial composite index per filter keeps each filtered, sorted page an
+        # index range scan at 50,000 documents (see docs/benchmarks.md, ## Documents).
         indexes = [
-            models.Index(fields=["-issue_date"], name="doc_issue_date_desc"),
-            models.Index(fields=["doc_type", "-issue_date"], name="doc_type_date"),
-            models.Index(fields=["agency", "-issue_date"], name="doc_agency_date"),
-            models.Index(fields=["field", "-issue_date"], name="doc_field_date"),
-            models.Index(fields=["legal_status", "-issue_date"], name="doc_status_date"),
-            models.Index(fields=["signer_name", "-issue_date"], name="doc_signer_date"),
-            models.Index(fields=["visibility", "-issue_date"], name="doc_visibility_date"),
-            models.Index(fields=["number"], name="doc_number"),
-        ]
+            models.Index(
+                fields=[*prefix, "-issue_date"],
+                name=f"doc_pub_{name}",
+                condition=models.Q(visibility="public"),
+            )
+            for name, prefix in [
+                ("date", []),
+                ("type", ["doc_type"]),
+                ("agency", ["agency"]),
+                ("field", ["field"]),
+                ("status", ["legal_status"]),
+                ("signer", ["signer_name"]),
+            ]
+        ] + [models.Index(fields=["number"], name="doc_number")]
 
     def __str__(self) -> str:
         return self.title
