@@ -3,13 +3,9 @@
 from dataclasses import dataclass, field
 
 from congso.core.text import fold
-from congso.seeds.parsers import (
-    ParsedArticle,
-    ParsedReport,
-    find_agency,
-    find_province,
-    normalise_position,
-)
+from congso.seeds.lines import find_agency, find_province, normalise_position
+from congso.seeds.parsers import ParsedArticle
+from congso.seeds.signed_reports import ParsedReport
 
 ENGLISH_AGENCIES = {
     "Sở Thông tin và Truyền thông": "Department of Information and Communications",

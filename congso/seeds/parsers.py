@@ -16,35 +16,28 @@ The seeds are plain-text captures of portal pages and of a signed report. What t
 Nothing here touches the database, so every rule is unit-tested on small fixtures.
 """
 
-import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-IMAGE_RE = re.compile(r"^[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
-DATETIME_RE = re.compile(r"^(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{4})$")
-DATED_TITLE_RE = re.compile(r"^date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s+(.+)$", re.IGNORECASE)
-DAY_MONTH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/\d)")
-ISO_TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$")
-EMAIL_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-SECTION_RE = re.compile(r"^(?:[A-ZĐ]\.|[IVXLC]+\.|\d+\.|-|\+|\(\d+\))\s")
-TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", ")")
-
-RELATED_HEADINGS = {"đọc thêm", "tin liên quan", "bài liên quan", "tin khác", "các tin khác"}
-CHROME_MARKERS = (
-    "thêm nhận xét mới",
-    "ý kiến bạn đọc",
-    "gửi bình luận",
-    "thống kê trong ngày",
-    "thống kê truy cập",
+from congso.seeds.lines import (
+    CHROME_MARKERS,
+    DATED_TITLE_RE,
+    DATETIME_RE,
+    DAY_MONTH_RE,
+    ORPHAN_CAPTION_MAX_WORDS,
+    RELATED_HEADINGS,
+    TITLE_MAX_CHARS,
+    clean,
+    derive_title,
+    is_image,
+    is_terminal,
+    is_ticker,
+    is_upper_name,
+    normalise_person,
+    split_ticker,
+    words,
 )
-DOCUMENT_TYPES = {
-    "BÁO CÁO", "QUYẾT ĐỊNH", "KẾ HOẠCH", "THÔNG BÁO", "TỜ TRÌNH", "CÔNG VĂN",
-    "CHỈ THỊ", "NGHỊ QUYẾT", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "GIẤY MỜI",
-}  # fmt: skip
-TITLE_MAX_CHARS = 120
-ORPHAN_CAPTION_MAX_WORDS = 60
+from congso.seeds.signed_reports import ParsedReport, is_report, parse_report
 
 
 @dataclass
@@ -90,101 +83,6 @@ class ParsedArticle:
     def images(self) -> list[ImageRef]:
         found = [self.hero] if self.hero else []
         return found + [item.image for item in self.body if item.image]
-
-
-@dataclass
-class ParsedReport:
-    name: str
-    doc_type: str
-    title: str
-    paragraphs: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    signer_name: str = ""
-    signer_position: str = ""
-    signer_authority: str = ""
-    signed_at: list[datetime] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-
-    @property
-    def full_title(self) -> str:
-        kind = self.doc_type.capitalize()
-        return f"{kind} {self.title[:1].lower()}{self.title[1:]}" if self.title else kind
-
-
-def clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\xa0", " ").replace("\ufeff", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def words(line: str) -> int:
-    return len(line.split())
-
-
-def is_image(line: str) -> bool:
-    return bool(IMAGE_RE.match(line.strip()))
-
-
-def is_terminal(line: str) -> bool:
-    return line.rstrip().endswith(TERMINAL)
-
-
-def is_upper_name(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and 2 <= words(line) <= 6
-
-
-def is_ticker(line: str) -> bool:
-    return len([part for part in line.split("|") if part.strip()]) >= 2
-
-
-def split_ticker(line: str) -> list[str]:
-    return [" ".join(part.split()) for part in line.split("|") if part.strip()]
-
-
-def derive_title(lead: str) -> str:
-    """An honest title from the lead: its first sentence, cut at a clause if it is long."""
-    lead = " ".join(lead.split())
-    sentence = re.split(r"(?<=[.!?…])\s", lead, maxsplit=1)[0].rstrip(".…!? ")
-    if len(sentence) <= TITLE_MAX_CHARS:
-        return sentence
-    comma = sentence.find(",", 40)
-    if 0 < comma <= TITLE_MAX_CHARS:
-        return sentence[:comma]
-    return sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–")
-
-
-def normalise_person(name: str) -> str:
-    """'ĐẬU TÙNG LÂM' -> 'Đậu Tùng Lâm'; names already in title case stay as they are."""
-    name = " ".join(name.split())
-    return name.title() if is_upper_name(name) else name
-
-
-KNOWN_POSITIONS = ("Phó Giám đốc", "Giám đốc", "Chánh Văn phòng", "Chánh Thanh tra",
-                   "Phó Trưởng phòng", "Trưởng phòng", "Phó Chánh Văn phòng")  # fmt: skip
-
-
-def normalise_position(position: str) -> str:
-    """'PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc'; 'Giám đốc Sở TT&TT' -> 'Giám đốc'."""
-    position = " ".join(position.split()).rstrip(".")
-    head = re.split(r"\s+Sở\s", position, maxsplit=1)[0] if " Sở " in position else position
-    for known in KNOWN_POSITIONS:
-        if head.lower() == known.lower():
-            return known
-    return head[:1].upper() + head[1:].lower() if head.isupper() else head
-
-
-# ---------------------------------------------------------------- seeds in general
-
-
-def is_report(text: str) -> bool:
-    lines = [line.strip() for line in clean(text).split("\n") if line.strip()]
-    if not lines:
-        return False
-    return (
-        lines[0].upper() == lines[0]
-        and lines[0] in DOCUMENT_TYPES
-        or any(line.lower().startswith("nơi nhận") for line in lines)
-    )
 
 
 def parse_seed(text: str, name: str = "") -> "ParsedArticle | ParsedReport | None":
@@ -405,116 +303,3 @@ def parse_article(text: str, name: str = "") -> ParsedArticle | None:
         return None
     _date_from_lead(article)
     return article
-
-
-# ---------------------------------------------------------------- reports
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    """PDF text comes one printed line at a time: rejoin lines into paragraphs."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line or line.isdigit():
-            continue
-        if current and (SECTION_RE.match(line) or is_terminal(current[-1])):
-            paragraphs.append(" ".join(current))
-            current = []
-        current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return [re.sub(r"\s+([.,;:])", r"\1", p) for p in paragraphs]
-
-
-def parse_report(text: str, name: str = "") -> ParsedReport:
-    lines = clean(text).split("\n")
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    first = nonblank[0]
-    doc_type = lines[first].strip()
-    if doc_type.upper() != doc_type or doc_type not in DOCUMENT_TYPES:
-        doc_type = "VĂN BẢN"
-    # The title runs until a line holding only spaces (a blank printed line in the PDF).
-    title_lines, index = [], first + 1
-    while index < len(lines) and len(title_lines) < 6:
-        line = lines[index]
-        if line and not line.strip():
-            break
-        if line.strip():
-            title_lines.append(line.strip())
-        index += 1
-    report = ParsedReport(
-        name=name, doc_type=doc_type, title=" ".join(" ".join(title_lines).split())
-    )
-    rest = lines[index:]
-    end = next(
-        (i for i, line in enumerate(rest) if line.strip().lower().startswith("nơi nhận")), len(rest)
-    )
-    report.paragraphs = _paragraphs(rest[:end])
-    _read_signature(report, [line.strip() for line in rest[end + 1 :] if line.strip()])
-    return report
-
-
-def _read_signature(report: ParsedReport, lines: list[str]) -> None:
-    upper: list[str] = []
-    for line in lines:
-        if line.startswith("-"):
-            report.recipients.append(line.lstrip("- ").rstrip(";. "))
-        elif ISO_TIME_RE.match(line):
-            report.signed_at.append(datetime.strptime(line, "%Y-%m-%dT%H:%M:%S%z"))
-        elif EMAIL_RE.match(line):
-            report.emails.append(line)
-        elif is_upper_name(line) or line.upper() == line:
-            upper.append(line)
-        elif not report.signer_name and words(line) <= 6:
-            report.signer_name = normalise_person(line)
-    if upper:
-        report.signer_position = normalise_position(upper[-1])
-        if len(upper) > 1:
-            # "KT. GIÁM ĐỐC": signed on behalf of (ký thay) the head of the agency.
-            prefix, _, head = upper[0].partition(" ")
-            if prefix.endswith(".") and head:
-                report.signer_authority = f"{prefix} {normalise_position(head)}"
-            else:
-                report.signer_authority = normalise_position(upper[0])
-
-
-# ---------------------------------------------------------------- the agency behind the seeds
-
-
-def _capitalised_run(text: str) -> str:
-    taken = []
-    for word in text.split():
-        word = word.strip(",.;:()")
-        if not word or not word[0].isupper():
-            break
-        taken.append(word)
-        if len(taken) == 3:
-            break
-    return " ".join(taken)
-
-
-def find_province(texts: list[str]) -> str:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for match in re.finditer(r"(?:UBND|Ủy ban nhân dân|HĐND|Tỉnh ủy) tỉnh (\S.{0,40})", text):
-            name = _capitalised_run(match.group(1))
-            if name:
-                counts[name] += 1
-    return counts.most_common(1)[0][0] if counts else ""
-
-
-def find_agency(texts: list[str], province: str) -> str:
-    """The department the seeds speak for: the most frequent full 'Sở … <province>' name."""
-    if not province:
-        return ""
-    pattern = re.compile(rf"(Sở(?: [\w&-]+){{1,7}}?) (?:tỉnh )?{re.escape(province)}")
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for match in pattern.finditer(" ".join(clean(text).split())):
-            counts[match.group(1)] += 1
-    full = [(n, name) for name, n in counts.items() if "&" not in name]
-    if not full:
-        return ""
-    full.sort(key=lambda pair: (-pair[0], -len(pair[1])))
-    return full[0][1]

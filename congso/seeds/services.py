@@ -22,9 +22,11 @@ from congso.core.text import excerpt, format_datetime, slugify_vi
 from congso.news.models import ArticlePage, ArticleRelatedLink, Topic
 from congso.seeds import scaffold
 from congso.seeds.identity import read_identity
-from congso.seeds.parsers import SECTION_RE, ParsedArticle, ParsedReport, parse_seed
+from congso.seeds.lines import SECTION_RE
+from congso.seeds.parsers import ParsedArticle, parse_seed
 from congso.seeds.placeholders import get_or_create_placeholder
 from congso.seeds.report import ImportReport
+from congso.seeds.signed_reports import ParsedReport
 
 CATEGORY_RULES = [
     ("Bầu cử", ("bầu cử", "cử tri", "lá phiếu", "hòm phiếu", "bỏ phiếu")),

@@ -5,16 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from congso.seeds.parsers import (
-    ParsedArticle,
-    ParsedReport,
-    derive_title,
-    find_agency,
-    find_province,
-    normalise_position,
-    parse_related,
-    parse_seed,
-)
+from congso.seeds.lines import derive_title, find_agency, find_province, normalise_position
+from congso.seeds.parsers import ParsedArticle, parse_related, parse_seed
+from congso.seeds.signed_reports import ParsedReport
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
