@@ -15,6 +15,21 @@ def _clear_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_roots(request):
+    """Recreate Wagtail's migrated root rows for any database test (see ensure_wagtail_roots)."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "django_db_setup"}:
+        return
+    if marker is not None:
+        transactional = marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+        request.getfixturevalue("transactional_db" if transactional else "db")
+    from congso.core.tests.factories import ensure_wagtail_roots
+
+    ensure_wagtail_roots()
+
+
 @pytest.fixture
 def home(db):
     from congso.core.tests.factories import make_home

@@ -13,8 +13,22 @@ from congso.users.models import User
 _seq = itertools.count(1)
 
 
+def ensure_wagtail_roots() -> None:
+    """The tree root page and root collection that Wagtail's migrations create.
+
+    A live-server (transactional) test ends with a flush that deletes them, and the tests a
+    worker runs after it would otherwise find no tree to add pages to."""
+    from wagtail.models import Collection
+
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", live=True)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def make_home(title: str = "Sở Thông tin và Truyền thông") -> HomePage:
     """A HomePage as the default site's root, replacing Wagtail's welcome page."""
+    ensure_wagtail_roots()
     root = Page.get_first_root_node()
     home = HomePage(title=title, slug=f"home-{next(_seq)}")
     root.add_child(instance=home)
