@@ -207,7 +207,8 @@ def wrk(duration: int, connections: int, workers: int) -> None:
     from urllib.parse import urlencode
 
     port = 8765
-    env = {**os.environ, "PAGE_CACHE_ENABLED": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env.setdefault("PAGE_CACHE_ENABLED", "0")
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -224,8 +225,13 @@ def wrk(duration: int, connections: int, workers: int) -> None:
     )
     try:
         time.sleep(4)
-        for name, params in sample_queries().items():
-            url = f"http://127.0.0.1:{port}/van-ban/" + (f"?{urlencode(params)}" if params else "")
+        base = f"http://127.0.0.1:{port}"
+        urls = [("home page (baseline: not documents)", f"{base}/")] + [
+            (name, f"{base}/van-ban/" + (f"?{urlencode(params)}" if params else ""))
+            for name, params in sample_queries().items()
+        ]
+        print("| URL | req/s | p99 | non-2xx |\n|---|---|---|---|")
+        for name, url in urls:
             out = subprocess.run(
                 ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
                 capture_output=True,

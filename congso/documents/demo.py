@@ -70,6 +70,9 @@ def load_demo_documents(seeds_dir: Path | None, stdout=None) -> None:
         added = services.add_document(f"{slug}.pdf", pdf, title=report["title"], parent=index)
         page = added.page
         page.slug = slug
+        # The seed's text lost its header: leave the number empty rather than take one that
+        # the body cites.
+        page.number = report.get("number", "")
         page.summary = report["title"]
         page.doc_type = DocumentType.objects.filter(name="Báo cáo").first() or page.doc_type
         page.agency, _ = IssuingAgency.objects.get_or_create(

@@ -269,8 +269,13 @@ class OfficialDocumentPage(RoutablePageMixin, BasePage):
 
         return page_preview(request, self, int(file_id), int(number))
 
-    def search_payload(self) -> dict:
-        """The search contract (issue 4): plain text of the summary and every attached file."""
+    def search_payload(self) -> dict | None:
+        """The search contract (issue 4): plain text of the summary and every attached file.
+
+        None for an internal document: congso.search then leaves it out of (or takes it out of)
+        the public index, although the page is live."""
+        if self.visibility != Visibility.PUBLIC:
+            return None
         body = "\n".join(
             [self.summary] + [f.extracted_text for f in self.files if f.extracted_text]
         )

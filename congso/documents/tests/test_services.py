@@ -152,3 +152,8 @@ def test_a_file_uploaded_through_wagtail_is_processed_in_the_background(
         file.save()
     file.refresh_from_db()
     assert (file.signature_state, file.page_count) == ("untrusted", 1)
+
+
+@pytest.mark.django_db
+def test_an_internal_document_gives_search_nothing_to_index(doc_index):
+    assert make_document(doc_index, visibility="internal").search_payload() is None
