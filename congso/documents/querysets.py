@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
