@@ -48,7 +48,8 @@ demo-fonts:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; fi
 
 migrate: install
-	$(PY) manage.py migrate --noinput
+	@echo "Đang chuẩn bị cơ sở dữ liệu…"
+	$(PY) manage.py migrate --noinput -v 0
 
 demo: install demo-fonts migrate
 	$(PY) manage.py import_seeds --seeds-dir "$(SEEDS_DIR)"
