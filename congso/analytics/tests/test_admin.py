@@ -1,7 +1,11 @@
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from congso.analytics.tests.factories import make_daily_stat
+
+# Every test here uses the database (pages, comments, counters flushed to it).
+pytestmark = pytest.mark.django_db
 
 
 def test_the_report_lists_daily_figures_in_vietnamese_format(admin_client, home):

@@ -10,6 +10,9 @@ from congso.analytics.querysets import article_views, site_figures
 from congso.analytics.services import flush, maybe_flush, record_hit
 from congso.analytics.tests.factories import make_daily_stat
 
+# Every test here uses the database (pages, comments, counters flushed to it).
+pytestmark = pytest.mark.django_db
+
 UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/130"
 
 

@@ -1,3 +1,4 @@
+import pytest
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
@@ -6,6 +7,9 @@ from congso.analytics.beacon import make_token
 from congso.analytics.models import DailyStat
 from congso.analytics.services import flush
 from congso.analytics.tests.factories import make_daily_stat
+
+# Every test here uses the database (pages, comments, counters flushed to it).
+pytestmark = pytest.mark.django_db
 
 UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/130"
 

@@ -9,6 +9,9 @@ from congso.comments.tests.factories import CommentFactory
 from congso.core import pagecache
 from congso.core.tests.factories import UserFactory
 
+# Every test here uses the database (pages, comments, counters flushed to it).
+pytestmark = pytest.mark.django_db
+
 
 def _user_with(*codenames):
     user = UserFactory()

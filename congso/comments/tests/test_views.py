@@ -6,6 +6,9 @@ from congso.comments.models import Comment
 from congso.comments.tests.factories import CommentFactory
 from congso.core.tests.factories import make_article
 
+# Every test here uses the database (pages, comments, counters flushed to it).
+pytestmark = pytest.mark.django_db
+
 VALID = {
     "name": "Trần Thị Lan",
     "email": "lan@example.vn",
