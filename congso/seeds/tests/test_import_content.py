@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from congso.core.models import CongsoImage, OrganisationSettings, PortalLink
+from congso.core.tests.factories import ensure_wagtail_roots
 from congso.home.models import EnglishHomePage, HomePage, StandardPage
 from congso.news.models import ArticlePage, NewsIndexPage
 from congso.organisation.models import Official, OrganisationPage
@@ -39,6 +40,8 @@ def imported(django_db_setup, django_db_blocker, tmp_path_factory):
     services.DOCUMENTS_DEMO_MODULE = "congso.seeds.tests.no_documents_demo"
     try:
         with django_db_blocker.unblock(), transaction.atomic():
+            # A live-server test earlier in this worker may have flushed Wagtail's roots.
+            ensure_wagtail_roots()
             yield services.import_seeds(directory)
             transaction.set_rollback(True)
     finally:

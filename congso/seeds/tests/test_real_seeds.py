@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from congso.core.models import CongsoImage
+from congso.core.tests.factories import ensure_wagtail_roots
 from congso.news.models import ArticlePage, NewsIndexPage
 from congso.organisation.models import Official
 from congso.seeds import services
@@ -28,6 +29,8 @@ def imported(django_db_setup, django_db_blocker):
     services.DOCUMENTS_DEMO_MODULE = "congso.seeds.tests.no_documents_demo"
     try:
         with django_db_blocker.unblock(), transaction.atomic():
+            # A live-server test earlier in this worker may have flushed Wagtail's roots.
+            ensure_wagtail_roots()
             yield services.import_seeds(REAL_SEEDS)
             transaction.set_rollback(True)
     finally:
