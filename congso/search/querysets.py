@@ -87,9 +87,9 @@ def rerank(query: ParsedQuery, candidates: Candidates) -> list[tuple[int, float]
         in_title = sum(_contains(title_seq, g.alternatives) for g in query.groups) / len(
             query.groups
         )
-        score = 3.0 * (backend_score / best if best > 0 else 0) + 3.0 * in_title
+        score = 3.0 * (backend_score / best if best > 0 else 0) + 2.0 * in_title
         if len(sequence) > 1 and _seq(sequence) in title_seq:
-            score += 2.0
+            score += 1.5
         if row["code"]:
             code_seq = _seq(analyse(row["code"], bigrams=False).tokens)
             if any(g.compound and _contains(code_seq, g.alternatives) for g in query.groups):
@@ -97,7 +97,8 @@ def rerank(query: ParsedQuery, candidates: Candidates) -> list[tuple[int, float]
         if exact:
             score += 1.5 * len(exact & title.exact) / len(exact)
         if page_id in phrase_ids:
-            score += 1.5
+            # Vietnamese words are mostly two syllables: side by side is what the reader meant.
+            score += 2.5
         if row["date"]:
             age_years = max(0.0, (now - row["date"]).days / 365.0)
             score += 0.2 / (1.0 + age_years)
