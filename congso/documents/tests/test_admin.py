@@ -87,3 +87,42 @@ def test_an_article_links_to_a_document_with_the_page_link_block(client, doc_ind
     )
     html = client.get(article.url).content.decode()
     assert f'href="{document.url}"' in html
+
+
+@pytest.mark.django_db
+def test_an_administrator_adds_a_trust_anchor_in_the_admin(client, admin_user_obj):
+    from congso.documents.models import TrustAnchor
+    from congso.documents.tests.factories import ca_pem
+
+    client.force_login(admin_user_obj)
+    response = client.post(
+        "/admin/snippets/documents/trustanchor/add/",
+        {
+            "name": "CA thử nghiệm",
+            "certificate_pem": ca_pem().decode(),
+            "is_active": "on",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302
+    anchor = TrustAnchor.objects.get()
+    assert "CA thử nghiệm congso" in anchor.subject and len(anchor.fingerprint_sha256) == 64
+
+
+@pytest.mark.django_db
+def test_a_garbage_trust_anchor_in_the_admin_is_refused_with_a_message(client, admin_user_obj):
+    from congso.documents.models import TrustAnchor
+
+    client.force_login(admin_user_obj)
+    response = client.post(
+        "/admin/snippets/documents/trustanchor/add/",
+        {"name": "Hỏng", "certificate_pem": "không phải PEM", "is_active": "on", "note": ""},
+    )
+    assert response.status_code == 200 and "Không đọc được chứng thư" in response.content.decode()
+    assert not TrustAnchor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editors_do_not_see_the_trust_store(client, chief):
+    client.force_login(chief)
+    assert client.get("/admin/snippets/documents/trustanchor/").status_code in (302, 403)

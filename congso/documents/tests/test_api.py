@@ -55,6 +55,7 @@ def published_document(doc_index, trusted_ca):
     return make_document(doc_index, file_data=sign(make_pdf()))
 
 
+@pytest.mark.django_db
 @schema.include(path_regex="^/api/v1/documents").parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_documents_endpoints_conform_to_the_openapi_schema(case, published_document):

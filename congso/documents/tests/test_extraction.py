@@ -80,7 +80,7 @@ def test_pdf_text_keeps_vietnamese_diacritics_and_counts_pages():
     assert result.page_count == 1
 
 
-def test_a_signed_pdf_still_extracts(db):
+def test_a_signed_pdf_still_extracts():
     assert "BÁO CÁO" in extract("ky-so.pdf", sign(make_pdf())).text
 
 

@@ -165,6 +165,21 @@ def test_the_sitemap_lists_public_documents_but_not_internal_ones(client, doc_in
 
 
 class TestPageTypes(WagtailPageTestCase):
+    def setUp(self):
+        from congso.core.tests.factories import SuperuserFactory, make_home
+        from congso.documents.tests.factories import make_index
+
+        self.index = make_index(make_home())
+        self.document = make_document(self.index, number="1/BC-STTTT")
+        self.client.force_login(SuperuserFactory())
+
+    def test_both_page_types_are_routable_renderable_editable_and_previewable(self):
+        for page in (self.index, self.document):
+            self.assertPageIsRoutable(page)
+            self.assertPageIsRenderable(page)
+            self.assertPageIsEditable(page)
+            self.assertPageIsPreviewable(page)
+
     def test_documents_live_only_under_the_library(self):
         self.assertAllowedParentPageTypes(OfficialDocumentPage, {DocumentIndexPage})
         self.assertAllowedSubpageTypes(DocumentIndexPage, {OfficialDocumentPage})
