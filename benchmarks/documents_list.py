@@ -176,6 +176,7 @@ def sample_queries():
         "signer": {"nguoi-ky": "Dương Văn Tuấn"},
         "status": {"tinh-trang": "expired"},
         "type+year": {"loai": "bao-cao", "nam": "2023"},
+        "number": {"q": "273/BC-STTTT"},
         "last page": {"page": "2400"},
     }
 

@@ -84,7 +84,9 @@ class ListParams(Schema):
     year: int | None = Field(None, ge=1900, le=2999, description="Năm ban hành")
     signer: str | None = Field(None, max_length=200, description="Tên người ký")
     status: LegalStatus | None = Field(None, description="Tình trạng hiệu lực")
-    q: str | None = Field(None, max_length=200, description="Tìm trong số/ký hiệu và trích yếu")
+    q: str | None = Field(
+        None, max_length=200, description="Số/ký hiệu chính xác, ví dụ 273/BC-STTTT"
+    )
     sort: str = Field("moi-nhat", pattern="^(" + "|".join(SORTS) + ")$")
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)

@@ -133,7 +133,11 @@ class DocumentFilter:
         if self.status:
             qs = qs.filter(legal_status=self.status)
         if self.q:
-            qs = qs.filter(Q(number__icontains=self.q) | Q(title__icontains=self.q))
+            # The number/symbol exactly as written or in capitals: equality on the indexed column.
+            # Searching titles and text is the search page's job (an unindexed LIKE '%…%' over
+            # 50,000 rows took ~0.9 s).
+            number = " ".join(self.q.split())
+            qs = qs.filter(Q(number=number) | Q(number=number.upper()))
         return qs.order_by(*SORTS[self.sort])
 
     def querystring(self, **overrides) -> str:

@@ -25,7 +25,7 @@ def test_the_library_lists_published_documents_only(client, doc_index):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["loai=quyet-dinh", "nam=2023", "nguoi-ky=Võ Trọng Hải", "tinh-trang=expired", "q=15/QĐ"],
+    ["loai=quyet-dinh", "nam=2023", "nguoi-ky=Võ Trọng Hải", "tinh-trang=expired", "q=15/qđ-ubnd"],
 )
 def test_each_filter_narrows_the_list(client, doc_index, query):
     from congso.documents.models import DocumentType
