@@ -144,6 +144,13 @@ def test_header_declares_one_plural_form_for_vietnamese():
     assert "Plural-Forms: nplurals=1; plural=0;" in header["msgstr"][0]
 
 
+def test_every_congso_label_extracted_by_makemessages_has_its_english():
+    entries = [e for e in read_po(CATALOGUES[2]) if e["msgid"]]
+    untranslated = [e["msgid"] for e in entries if not all(e["msgstr"]) or "fuzzy" in e["flags"]]
+    assert entries
+    assert untranslated == [], "translate them with congso/locale/tools/fill.py"
+
+
 def test_every_message_of_the_installed_wagtail_is_translated():
     import wagtail
 
