@@ -7,15 +7,17 @@ import re
 
 from django.utils.html import escape
 
-from congso.core.text import fold
-
-from .analysis import clean
+from .analysis import clean, fold_token
 
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def _matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if fold(m.group()).lower() in terms]
+    return [
+        (m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if fold_token(m.group().lower()) in terms
+    ]
 
 
 def _render(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from congso.core.text import slugify_vi
 
@@ -151,6 +151,9 @@ def rename_category(page: Page) -> None:
 def rebuild_index(batch_size: int = 500, progress=None) -> int:
     """Rebuild everything from the pages. Returns the number of indexed pages."""
     backend = get_backend()
+    # Addresses come from Wagtail's cached site roots; bulk imports that changed a site's root
+    # page with a queryset update leave that cache stale (every page would look unrouted).
+    Site.clear_site_root_paths_cache()
     with transaction.atomic():
         backend.clear()
         SearchEntry.objects.all().delete()

@@ -32,6 +32,15 @@ class Filters:
     tree_path: str = ""  # restrict to one site's tree
 
 
+# Work per query must not grow with the corpus: counting stops at TOTAL_CAP (the deepest
+# result a reader can page to), and bm25/ts_rank over every match is only computed when there
+# are at most RANK_CAP matches. Above that the query is too common for relevance scores to
+# separate pages (a decade of "chuyển đổi số"), so candidates are the newest matches, those
+# matching in the title or number/symbol first; the re-ranking then orders them.
+TOTAL_CAP = 1000
+RANK_CAP = 1000
+
+
 @dataclass
 class Candidates:
     ids: list[int] = field(default_factory=list)

@@ -10,12 +10,23 @@ from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
 
-from .base import Candidates, Filters, IndexDocument, SearchBackend
+from .base import RANK_CAP, TOTAL_CAP, Candidates, Filters, IndexDocument, SearchBackend
 
 MAX_POSITION = 16383
 CREATE_SQL = [
     "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS vector tsvector",
     "CREATE INDEX IF NOT EXISTS search_entry_vector_gin ON search_searchentry USING gin (vector)",
+]
+# Titles and numbers/symbols alone (weights A and B), for the newest-title-matches candidates
+# of very common queries (see base.RANK_CAP).
+CREATE_TITLE_SQL = [
+    "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS title_vector tsvector",
+    "UPDATE search_searchentry SET title_vector = ts_filter(vector, '{a,b}') WHERE vector IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS search_entry_title_vector_gin ON search_searchentry USING gin (title_vector)",
+]
+DROP_TITLE_SQL = [
+    "DROP INDEX IF EXISTS search_entry_title_vector_gin",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS title_vector",
 ]
 DROP_SQL = [
     "DROP INDEX IF EXISTS search_entry_vector_gin",
@@ -93,8 +104,9 @@ class PostgresBackend(SearchBackend):
             return
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE search_searchentry SET vector = %s::tsvector WHERE page_id = %s",
-                [(build_vector(d), d.page_id) for d in documents],
+                "UPDATE search_searchentry SET vector = %s::tsvector, "
+                "title_vector = ts_filter(%s::tsvector, '{a,b}') WHERE page_id = %s",
+                [(v, v, d.page_id) for d in documents for v in [build_vector(d)]],
             )
 
     def remove(self, page_ids: list[int]) -> None:
@@ -102,7 +114,7 @@ class PostgresBackend(SearchBackend):
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE search_searchentry SET vector = NULL")
+            cursor.execute("UPDATE search_searchentry SET vector = NULL, title_vector = NULL")
 
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
@@ -115,16 +127,29 @@ class PostgresBackend(SearchBackend):
         base = f"FROM search_searchentry WHERE vector @@ %s::tsquery{where}"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT page_id, ts_rank(vector, %s::tsquery) AS score {base} ORDER BY score DESC LIMIT %s",
-                [rank_query, tsquery, *params, limit],
+                f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s) AS m",  # noqa: S608
+                [tsquery, *params, TOTAL_CAP],
             )
-            rows = cursor.fetchall()
-            if len(rows) < limit:
-                total = len(rows)
-            else:
-                cursor.execute(f"SELECT count(*) {base}", [tsquery, *params])
-                total = cursor.fetchone()[0]
-        return Candidates(ids=[r[0] for r in rows], scores=[float(r[1]) for r in rows], total=total)
+            total = cursor.fetchone()[0]
+            if total <= RANK_CAP:
+                cursor.execute(
+                    f"SELECT page_id, ts_rank(vector, %s::tsquery) AS score {base} ORDER BY score DESC LIMIT %s",
+                    [rank_query, tsquery, *params, limit],
+                )
+                rows = cursor.fetchall()
+                return Candidates(
+                    ids=[r[0] for r in rows], scores=[float(r[1]) for r in rows], total=total
+                )
+            ids: dict[int, float] = {}
+            for column, score in (("title_vector", 2.0), ("vector", 1.0)):
+                cursor.execute(
+                    f"SELECT page_id FROM search_searchentry WHERE {column} @@ %s::tsquery{where} "  # noqa: S608
+                    "ORDER BY page_id DESC LIMIT %s",
+                    [tsquery, *params, limit],
+                )
+                for (page_id,) in cursor.fetchall():
+                    ids.setdefault(page_id, score)
+        return Candidates(ids=list(ids), scores=list(ids.values()), total=total)
 
     def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
         if not phrase or not page_ids:

@@ -9,7 +9,7 @@ from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
 
-from .base import Candidates, Filters, IndexDocument, SearchBackend
+from .base import RANK_CAP, TOTAL_CAP, Candidates, Filters, IndexDocument, SearchBackend
 
 # Identifiers below come from constants; user input only ever travels as a bound parameter.
 TABLE = "search_fts"
@@ -22,6 +22,16 @@ CREATE_SQL = [
     f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', '{RANK}')",  # noqa: S608
 ]
 DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}"]
+# Titles and numbers/symbols alone: for very common queries the candidates are the newest
+# title matches, and finding them in the full table would walk every body match.
+TITLE_TABLE = "search_fts_title"
+CREATE_TITLE_SQL = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
+    "title, code, title_extra, tokenize = 'unicode61 remove_diacritics 0')",
+    f"INSERT INTO {TITLE_TABLE}(rowid, title, code, title_extra) "  # noqa: S608
+    f"SELECT rowid, title, code, title_extra FROM {TABLE}",
+]
+DROP_TITLE_SQL = [f"DROP TABLE IF EXISTS {TITLE_TABLE}"]
 
 
 def _string(tokens: tuple[str, ...] | list[str]) -> str:
@@ -34,10 +44,10 @@ def _group(group: Group) -> str:
     return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
-def compile_match(query: ParsedQuery, any_group: bool = False) -> str:
+def compile_match(query: ParsedQuery, any_group: bool = False, boosts: bool = True) -> str:
     groups = [_group(g) for g in query.groups]
-    if any_group:
-        return " OR ".join(groups)
+    if any_group or not boosts:
+        return (" OR " if any_group else " AND ").join(groups)
     boosts = [groups[0]]
     boosts += ["{exact} : " + _string([t]) for t in query.exact]
     boosts += ["{title_extra body_extra} : " + _string([b]) for b in query.bigrams]
@@ -96,14 +106,27 @@ class SQLiteFTS5Backend(SearchBackend):
                 "VALUES (%s, %s, %s, %s, %s, %s, %s)",
                 rows,
             )
+            cursor.executemany(
+                f"DELETE FROM {TITLE_TABLE} WHERE rowid = %s",  # noqa: S608
+                [(d.page_id,) for d in documents],
+            )
+            cursor.executemany(
+                f"INSERT INTO {TITLE_TABLE}(rowid, title, code, title_extra) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                [(r[0], r[1], r[2], r[4]) for r in rows],
+            )
 
     def remove(self, page_ids: list[int]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(i,) for i in page_ids])  # noqa: S608
+            for table in (TABLE, TITLE_TABLE):
+                cursor.executemany(
+                    f"DELETE FROM {table} WHERE rowid = %s",  # noqa: S608
+                    [(i,) for i in page_ids],
+                )
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {TITLE_TABLE}")  # noqa: S608
 
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
@@ -112,28 +135,52 @@ class SQLiteFTS5Backend(SearchBackend):
             return Candidates()
         match = compile_match(query, any_group)
         where, params = _where(filters)
-        base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"
+        base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT f.rowid, f.rank {base} ORDER BY f.rank LIMIT %s", [match, *params, limit]
+                f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s)",  # noqa: S608
+                [match, *params, TOTAL_CAP],
             )
-            rows = cursor.fetchall()
-            if len(rows) < limit:
-                total = len(rows)
-            else:
-                cursor.execute(f"SELECT count(*) {base}", [match, *params])
-                total = cursor.fetchone()[0]
-        # bm25 is negative, lower is better: flip it so that higher is better everywhere.
-        return Candidates(ids=[r[0] for r in rows], scores=[-r[1] for r in rows], total=total)
+            total = cursor.fetchone()[0]
+            if total <= RANK_CAP:
+                cursor.execute(
+                    f"SELECT f.rowid, f.rank {base} ORDER BY f.rank LIMIT %s",
+                    [match, *params, limit],
+                )
+                rows = cursor.fetchall()
+                # bm25 is negative, lower is better: flip it so that higher is better everywhere.
+                return Candidates(
+                    ids=[r[0] for r in rows], scores=[-r[1] for r in rows], total=total
+                )
+            plain = compile_match(query, any_group, boosts=False)
+            ids: dict[int, float] = {}
+            title_base = base.replace(f"FROM {TABLE} f", f"FROM {TITLE_TABLE} f").replace(
+                f"WHERE {TABLE} MATCH", f"WHERE {TITLE_TABLE} MATCH"
+            )
+            for sql_base, score in ((title_base, 2.0), (base, 1.0)):
+                cursor.execute(
+                    f"SELECT f.rowid {sql_base} ORDER BY f.rowid DESC LIMIT %s",
+                    [plain, *params, limit],
+                )
+                for (rowid,) in cursor.fetchall():
+                    ids.setdefault(rowid, score)
+        return Candidates(ids=list(ids), scores=list(ids.values()), total=total)
 
     def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
         if not phrase or not page_ids:
             return set()
+        # A phrase MATCH walks the whole index once per id; reading the stored, already folded
+        # tokens of these few rows and looking for the phrase in them is cheap and exact.
         marks = ",".join(["%s"] * len(page_ids))
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"  # noqa: S608
+        needle = " " + " ".join(phrase) + " "
         with connection.cursor() as cursor:
-            cursor.execute(sql, ["{title body} : " + _string(phrase), *page_ids])
-            return {r[0] for r in cursor.fetchall()}
+            cursor.execute(
+                f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ({marks})",  # noqa: S608
+                page_ids,
+            )
+            return {
+                r[0] for r in cursor.fetchall() if needle in f" {r[1]} " or needle in f" {r[2]} "
+            }
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:

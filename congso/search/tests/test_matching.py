@@ -145,3 +145,21 @@ def test_snippet_escapes_page_text(category):
     assert "<script>" not in hit.snippet_html + hit.title_html
     assert "&lt;script&gt;" in hit.snippet_html
     assert "&lt;b&gt;<mark>mã</mark>" in hit.title_html
+
+
+@pytest.fixture
+def common_query(monkeypatch):
+    """Make every query count as 'very common' so the newest-matches path runs."""
+    from congso.search.backends import postgres, sqlite
+
+    for module in (sqlite, postgres):
+        monkeypatch.setattr(module, "RANK_CAP", 1)
+
+
+def test_very_common_query_still_puts_title_matches_first(category, common_query):
+    article(category, "Chuyển đổi số cấp xã", date=days_ago(300))
+    article(category, "Tin hoạt động", "Bàn về chuyển đổi số.", date=days_ago(1))
+    article(category, "Tin hội nghị", "Kết luận chuyển đổi số.", date=days_ago(2))
+    results = search("chuyen doi so")
+    assert results.total == 3
+    assert titles(results)[0] == "Chuyển đổi số cấp xã"
