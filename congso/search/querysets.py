@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .analysis import ParsedQuery, analyse, parse_query
 from .backends import get_backend
-from .backends.base import Candidates, Filters
+from .backends.base import TOTAL_CAP, Candidates, Filters
 from .highlight import highlight, snippet
 from .models import SearchEntry
 
@@ -47,6 +47,11 @@ class SearchResults:
     page: int = 1
     page_size: int = 10
     relaxed: bool = False  # nothing had every word, so these have some of them
+
+    @property
+    def capped(self) -> bool:
+        """Counting stops at TOTAL_CAP: the page then says "hơn 1.000"."""
+        return self.total >= TOTAL_CAP
 
     @property
     def num_pages(self) -> int:
