@@ -24,7 +24,9 @@ def _wagtail_roots(request):
         return
     if marker is not None:
         transactional = marker.kwargs.get("transaction") or (marker.args and marker.args[0])
-        request.getfixturevalue("transactional_db" if transactional else "db")
+    else:
+        transactional = "transactional_db" in names
+    request.getfixturevalue("transactional_db" if transactional else "db")
     from congso.core.tests.factories import ensure_wagtail_roots
 
     ensure_wagtail_roots()

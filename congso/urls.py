@@ -19,7 +19,6 @@ urlpatterns = [
     path("binh-luan/", include("congso.comments.urls")),
     path("thong-ke/", include("congso.analytics.urls")),
     path("tim-kiem/", include("congso.search.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 if settings.SERVE_IMAGES:

@@ -31,7 +31,8 @@ def now_local():
 @register.simple_tag(takes_context=True)
 def site_rss_url(context):
     root = _site_root(context)
-    return (root.url if root else "/") + "rss/"
+    # A page of a host with no matching site (e.g. a 404) has no relative URL for its root.
+    return ((root.url if root else None) or "/") + "rss/"
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
