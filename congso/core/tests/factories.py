@@ -18,8 +18,13 @@ def ensure_wagtail_roots() -> None:
 
     A live-server (transactional) test ends with a flush that deletes them, and the tests a
     worker runs after it would otherwise find no tree to add pages to."""
-    from wagtail.models import Collection
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
 
+    if not Locale.objects.exists():
+        from django.conf import settings
+
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root", live=True)
     if Collection.get_first_root_node() is None:
