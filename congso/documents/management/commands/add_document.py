@@ -36,13 +36,17 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             json.dumps(
-                {"id": page.pk, "url": page.get_full_url(), "file_url": _full(file.url)},
+                {"id": page.pk, "url": page.get_full_url(), "file_url": _full(page, file.url)},
                 ensure_ascii=False,
             )
         )
 
 
-def _full(url: str) -> str:
+def _full(page, url: str) -> str:
+    """On the same host as the page URL: the site the document belongs to."""
+    site = page.get_site()
+    if site is not None:
+        return site.root_url.rstrip("/") + url
     from django.conf import settings
 
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
