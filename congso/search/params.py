@@ -29,13 +29,15 @@ class SearchParams:
 
     def filters(self, tree_path: str = "") -> Filters:
         tz = timezone.get_current_timezone()
+        # Bounds outside 1900–2199 filter nothing out, and near year 1 or 9999 converting to UTC
+        # would overflow: treat them as no bound.
+        low = self.date_from if self.date_from and self.date_from.year >= 1900 else None
+        high = self.date_to if self.date_to and self.date_to.year < 2200 else None
         return Filters(
             type=self.type,
             category=self.category,
-            date_from=datetime.combine(self.date_from, time.min, tz) if self.date_from else None,
-            date_to=datetime.combine(self.date_to + timedelta(days=1), time.min, tz)
-            if self.date_to
-            else None,
+            date_from=datetime.combine(low, time.min, tz) if low else None,
+            date_to=datetime.combine(high + timedelta(days=1), time.min, tz) if high else None,
             tree_path=tree_path,
         )
 

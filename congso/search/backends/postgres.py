@@ -132,8 +132,10 @@ class PostgresBackend(SearchBackend):
             )
             total = cursor.fetchone()[0]
             if total <= RANK_CAP:
+                # Normalisation 1 (divide by 1 + log length), or long texts that repeat a word
+                # crowd short, exact ones out of the candidates (bm25 on SQLite does the same).
                 cursor.execute(
-                    f"SELECT page_id, ts_rank(vector, %s::tsquery) AS score {base} ORDER BY score DESC LIMIT %s",
+                    f"SELECT page_id, ts_rank(vector, %s::tsquery, 1) AS score {base} ORDER BY score DESC LIMIT %s",
                     [rank_query, tsquery, *params, limit],
                 )
                 rows = cursor.fetchall()

@@ -60,6 +60,14 @@ def test_api_bad_date_is_a_400_with_a_vietnamese_message(client, home):
     assert "Từ ngày không hợp lệ" in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("low", "high"), [("0001-01-01", "9999-12-31"), ("1899-12-31", "2200-01-01")]
+)
+def test_api_extreme_dates_mean_no_bound(client, article, low, high):
+    response = client.get("/api/v1/search", {"q": "chuyen doi so", "from": low, "to": high})
+    assert response.json()["total"] == 1
+
+
 def test_api_page_size_above_the_limit_is_refused(client, home):
     assert client.get("/api/v1/search", {"q": "x", "page_size": 1000}).status_code == 422
 
