@@ -103,11 +103,13 @@ class SuperuserFactory(UserFactory):
 def edit_post_data(page, **fields) -> dict:
     """Form data for Wagtail's page edit view: StreamFields are rendered by JS, so the
     generic HTML scraping of assertPageIsEditable cannot see their hidden count fields."""
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     data = {"title": page.title, "slug": page.slug}
     if hasattr(page, "body"):
         data["body"] = streamfield([("paragraph", rich_text("<p>Nội dung đã sửa.</p>"))])
+    if hasattr(page, "related_links"):
+        data["related_links"] = inline_formset([])
     data.update(fields)
     return nested_form_data(data)
 

@@ -56,6 +56,16 @@ class NewsPageTests(WagtailPageTestCase):
             user=self.admin,
         )
 
+    def test_editing_an_article_saves_the_change(self):
+        self.client.force_login(self.admin)
+        data = edit_post_data(
+            self.article, sapo="Sapo đã sửa.", date="2024-10-17 09:04:00", tags="chuyển đổi số"
+        )
+        response = self.client.post(f"/admin/pages/{self.article.pk}/edit/", data)
+        self.assertEqual(response.status_code, 302)
+        saved = ArticlePage.objects.get(pk=self.article.pk).get_latest_revision_as_object()
+        self.assertEqual(saved.sapo, "Sapo đã sửa.")
+
     def test_category_rss_route_is_renderable(self):
         self.assertPageIsRenderable(self.category, route_path="rss/")
 
