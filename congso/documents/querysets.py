@@ -93,7 +93,9 @@ class DocumentFilter:
             raw = params.get(key)
             if raw is None:
                 continue
-            values[f.name] = str(raw).strip()[:200]
+            # Control characters (NUL above all) cannot be stored or compared by PostgreSQL.
+            text = "".join(ch for ch in str(raw) if ch.isprintable())
+            values[f.name] = text.strip()[:200]
         year = values.pop("year", "")
         result = cls(**values)
         if year.isdigit() and 1900 <= int(year) <= 2999:

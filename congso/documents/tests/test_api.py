@@ -37,6 +37,14 @@ def test_an_unknown_id_is_a_404(client, doc_index):
 
 
 @pytest.mark.django_db
+def test_control_characters_in_filters_are_dropped_not_a_500(client, doc_index):
+    make_document(doc_index, signer_name="Võ Trọng Hải")
+    response = client.get("/api/v1/documents", {"signer": "Võ Trọng\x00 Hải", "q": "\x00"})
+    assert response.status_code == 200
+    assert client.get(doc_index.url, {"nguoi-ky": "a\x00b"}).status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_page_size_above_the_limit_is_refused(client, doc_index):
     assert client.get("/api/v1/documents", {"page_size": 1000}).status_code == 422
 
