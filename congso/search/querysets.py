@@ -7,11 +7,13 @@ the body, the query's syllables side by side outrank scattered ones, and newer c
 ties.
 """
 
+import logging
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from .analysis import ParsedQuery, analyse, parse_query
@@ -20,6 +22,7 @@ from .backends.base import TOTAL_CAP, Candidates, Filters
 from .highlight import highlight, snippet
 from .models import SearchEntry
 
+logger = logging.getLogger(__name__)
 POOL_SIZE = 200
 MAX_PAGE = 100
 CATEGORY_CACHE_KEY = "search:categories"
@@ -47,6 +50,7 @@ class SearchResults:
     page: int = 1
     page_size: int = 10
     relaxed: bool = False  # nothing had every word, so these have some of them
+    failed: bool = False  # the engine rejected the query (logged)
 
     @property
     def capped(self) -> bool:
@@ -125,12 +129,20 @@ def search(
     filters = filters or Filters()
     backend = get_backend()
     pool = max(POOL_SIZE, page * page_size)
-    candidates = backend.search(query, filters, pool)
-    if candidates.total == 0 and len(query.groups) > 1:
-        candidates = backend.search(query, filters, pool, any_group=True)
-        results.relaxed = candidates.total > 0
+    try:
+        # A savepoint: if the engine rejects a query, the reader gets a message, the error is
+        # logged, and the request's transaction stays usable.
+        with transaction.atomic():
+            candidates = backend.search(query, filters, pool)
+            if candidates.total == 0 and len(query.groups) > 1:
+                candidates = backend.search(query, filters, pool, any_group=True)
+                results.relaxed = candidates.total > 0
+            ranked = rerank(query, candidates)
+    except DatabaseError:
+        logger.exception("Search backend failed for query %r", query.text)
+        results.failed = True
+        return results
     results.total = candidates.total
-    ranked = rerank(query, candidates)
     window = ranked[(page - 1) * page_size : page * page_size]
     entries = SearchEntry.objects.in_bulk([page_id for page_id, _ in window])
     terms = query.highlight_terms()
