@@ -63,6 +63,18 @@ class BasePage(Page):
             self.slug = slugify_vi(self.slug or self.title) or "trang"
         super().full_clean(*args, **kwargs)
 
+    def route(self, request, path_components):
+        # Wagtail walks the tree one level at a time (a child query and a `specific` query per
+        # level, each a LIKE on the path that SQLite cannot index). A deep address is found in
+        # one indexed lookup on url_path instead; anything else (sub-routes such as rss/, or no
+        # match) falls back to the normal walk, so behaviour is unchanged.
+        if len(path_components) > 1:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            target = Page.objects.filter(url_path=url_path, live=True).first()
+            if target is not None:
+                return target.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_meta_description(self) -> str:
         return self.search_description or ""
 

@@ -28,10 +28,16 @@ class HomePage(RoutablePageMixin, BasePage):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
+        from congso.core.pagecache import remember
         from congso.news.querysets import home_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_blocks(self, latest_count=self.latest_count))
+        if getattr(request, "is_preview", False):
+            context.update(home_blocks(self, latest_count=self.latest_count))
+        else:
+            context.update(
+                remember(f"home:{self.pk}", lambda: home_blocks(self, latest_count=self.latest_count))
+            )
         return context
 
     @path("rss/", name="rss")

@@ -186,8 +186,16 @@ class ArticlePage(BasePage):
         from congso.comments.querysets import approved_for
         from congso.news.querysets import related_articles
 
+        from congso.core.pagecache import remember
+
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_articles(self)
+        # One joined query for the parent category instead of get_parent() + .specific.
+        context["category"] = NewsIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if getattr(request, "is_preview", False):
+            # A preview shows the editor's unsaved picks, never a cached list.
+            context["related"] = related_articles(self)
+        else:
+            context["related"] = remember(f"related:{self.pk}", lambda: related_articles(self))
         context["comments"] = approved_for(self)
         context.setdefault("comment_form", CommentForm())
         return context

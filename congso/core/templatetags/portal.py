@@ -5,8 +5,13 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from congso.core.models import OrganisationSettings, PortalLink
+from congso.core.pagecache import remember
 
 register = template.Library()
+
+# Header and footer reads are the same for every reader of a site and change only on
+# publish, so they are kept until the next purge (pagecache.remember) instead of being
+# queried on every page the full-page cache does not hold.
 
 
 def _site_root(context):
@@ -29,6 +34,13 @@ def now_local():
 
 
 @register.simple_tag(takes_context=True)
+def site_root_url(context):
+    """The site's home URL; HomePage routes (su-kien/, the/, rss/) hang off it."""
+    root = _site_root(context)
+    return (root.url if root else None) or "/"
+
+
+@register.simple_tag(takes_context=True)
 def site_rss_url(context):
     root = _site_root(context)
     # A page of a host with no matching site (e.g. a 404) has no relative URL for its root.
@@ -38,7 +50,11 @@ def site_rss_url(context):
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     root = _site_root(context)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    items = (
+        remember(f"menu:{root.pk}", lambda: list(root.get_children().live().public().in_menu()))
+        if root
+        else Page.objects.none()
+    )
     current = context.get("page")
     return {"root": root, "items": items, "current": current, "request": context.get("request")}
 
@@ -50,8 +66,12 @@ def headline_ticker(context):
     root = _site_root(context)
     if root is None:
         return {"items": []}
+    return {"items": remember(f"ticker:{root.pk}", lambda: _ticker_items(root, ticker))}
+
+
+def _ticker_items(root, ticker):
     limit = getattr(root.specific, "ticker_count", 6)
-    return {"items": ticker(root, limit)}
+    return list(ticker(root, limit))
 
 
 @register.inclusion_tag("navigation/breadcrumb.html")
@@ -64,7 +84,7 @@ def breadcrumb(page):
 
 @register.inclusion_tag("navigation/portal_links.html")
 def portal_links():
-    return {"links": PortalLink.objects.all()}
+    return {"links": remember("portal-links", lambda: list(PortalLink.objects.all()))}
 
 
 @register.inclusion_tag("navigation/english_link.html", takes_context=True)
@@ -72,7 +92,11 @@ def english_section_link(context):
     from congso.home.models import EnglishHomePage
 
     root = _site_root(context)
-    english = EnglishHomePage.objects.live().child_of(root).first() if root else None
+    english = (
+        remember(f"english:{root.pk}", lambda: EnglishHomePage.objects.live().child_of(root).first())
+        if root
+        else None
+    )
     page = context.get("page")
     specific = getattr(page, "specific", None)
     is_english = isinstance(specific, EnglishHomePage) or getattr(specific, "language", "vi") == "en"
