@@ -50,7 +50,9 @@ def category(home):
 def article(category):
     from congso.core.tests.factories import make_article
 
-    return make_article(category, "Hà Tĩnh đẩy mạnh chuyển đổi số", sapo="Sở TT&TT tổ chức hội nghị.")
+    return make_article(
+        category, "Hà Tĩnh đẩy mạnh chuyển đổi số", sapo="Sở TT&TT tổ chức hội nghị."
+    )
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -36,7 +36,9 @@ class HomePage(RoutablePageMixin, BasePage):
             context.update(home_blocks(self, latest_count=self.latest_count))
         else:
             context.update(
-                remember(f"home:{self.pk}", lambda: home_blocks(self, latest_count=self.latest_count))
+                remember(
+                    f"home:{self.pk}", lambda: home_blocks(self, latest_count=self.latest_count)
+                )
             )
         return context
 
@@ -72,9 +74,7 @@ class StandardPage(BasePage):
 
     intro = models.TextField(_("giới thiệu ngắn"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
-    language = models.CharField(
-        _("ngôn ngữ"), max_length=5, choices=LANGUAGE_CHOICES, default="vi"
-    )
+    language = models.CharField(_("ngôn ngữ"), max_length=5, choices=LANGUAGE_CHOICES, default="vi")
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

@@ -184,9 +184,8 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from congso.comments.forms import CommentForm
         from congso.comments.querysets import approved_for
-        from congso.news.querysets import related_articles
-
         from congso.core.pagecache import remember
+        from congso.news.querysets import related_articles
 
         context = super().get_context(request, *args, **kwargs)
         # One joined query for the parent category instead of get_parent() + .specific.

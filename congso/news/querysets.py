@@ -4,7 +4,19 @@ from django.db.models import Q
 
 from congso.news.models import ArticlePage, NewsIndexPage
 
-LISTING_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "sapo", "date", "hero_image_id", "hero_caption", "featured")
+LISTING_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "sapo",
+    "date",
+    "hero_image_id",
+    "hero_caption",
+    "featured",
+)
 
 
 def published_articles(site_root=None):
@@ -24,7 +36,9 @@ def related_articles(article, limit: int = 6):
     picked_ids = [link.page_id for link in article.related_links.all()]
     picked = []
     if picked_ids:
-        by_id = {a.pk: a for a in published_articles().filter(pk__in=picked_ids).exclude(pk=article.pk)}
+        by_id = {
+            a.pk: a for a in published_articles().filter(pk__in=picked_ids).exclude(pk=article.pk)
+        }
         picked = [by_id[pk] for pk in picked_ids if pk in by_id][:limit]
     automatic = _automatic_related(article, limit - len(picked), exclude=[a.pk for a in picked])
     return picked + automatic

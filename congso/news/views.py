@@ -13,7 +13,11 @@ PER_PAGE = 12
 
 def topic_list(request, home):
     topics = Topic.objects.all().order_by("-is_active", "name")
-    return TemplateResponse(request, "news/topic_list.html", {"page": home, "topics": topics, "listing_title": "Sự kiện"})
+    return TemplateResponse(
+        request,
+        "news/topic_list.html",
+        {"page": home, "topics": topics, "listing_title": "Sự kiện"},
+    )
 
 
 def topic_detail(request, home, slug):
@@ -22,7 +26,12 @@ def topic_detail(request, home, slug):
     return TemplateResponse(
         request,
         "news/article_list.html",
-        {"page": home, "listing_title": topic.name, "intro": topic.description, "articles": paginate(request, articles, PER_PAGE)},
+        {
+            "page": home,
+            "listing_title": topic.name,
+            "intro": topic.description,
+            "articles": paginate(request, articles, PER_PAGE),
+        },
     )
 
 
@@ -34,5 +43,9 @@ def tag_detail(request, home, tag):
     return TemplateResponse(
         request,
         "news/article_list.html",
-        {"page": home, "listing_title": f"Từ khóa: {tag}", "articles": paginate(request, articles, PER_PAGE)},
+        {
+            "page": home,
+            "listing_title": f"Từ khóa: {tag}",
+            "articles": paginate(request, articles, PER_PAGE),
+        },
     )

@@ -21,8 +21,12 @@ class Unit(index.Indexed, models.Model):
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     kind = models.CharField(_("loại"), max_length=20, choices=KIND_CHOICES, default="division")
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="children",
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     functions = RichTextField(_("chức năng, nhiệm vụ"), blank=True)
     functions_en = RichTextField(_("functions and tasks (English)"), blank=True)
@@ -36,7 +40,9 @@ class Unit(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent"), FieldPanel("sort_order")]),
         FieldPanel("functions"),
         FieldPanel("functions_en"),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Liên hệ")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Liên hệ")
+        ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("functions")]
 
@@ -56,12 +62,18 @@ class Official(index.Indexed, models.Model):
     name = models.CharField(_("họ và tên"), max_length=255)
     position = models.CharField(_("chức vụ"), max_length=255)
     position_en = models.CharField(_("position (English)"), max_length=255, blank=True)
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="officials")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="officials"
+    )
     phone = models.CharField(_("điện thoại"), max_length=64, blank=True)
     email = models.EmailField(_("thư điện tử công vụ"), blank=True)
     photo = models.ForeignKey(
-        "core.CongsoImage", verbose_name=_("ảnh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "core.CongsoImage",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     duties = models.TextField(_("nhiệm vụ được phân công"), blank=True)
     is_leader = models.BooleanField(_("lãnh đạo cơ quan"), default=False)

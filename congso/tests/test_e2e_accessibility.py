@@ -38,4 +38,6 @@ def test_images_have_alt_text_from_their_caption(browser_page, category):
     article = make_article(category, hero_image=image)
     page = browser_page
     page.goto(article.url)
-    assert page.locator(".article__hero img").get_attribute("alt") == "Giám đốc Sở TT&TT Đậu Tùng Lâm."
+    assert (
+        page.locator(".article__hero img").get_attribute("alt") == "Giám đốc Sở TT&TT Đậu Tùng Lâm."
+    )

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -14,7 +15,6 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.models import GroupApprovalTask
 
 EDITOR = "Biên tập viên"
 CHIEF_EDITOR = "Trưởng ban biên tập"

@@ -6,33 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='congsoimage',
-            name='uploaded_by_user',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='uploaded by user'),
+            model_name="congsoimage",
+            name="uploaded_by_user",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="uploaded by user",
+            ),
         ),
         migrations.AddField(
-            model_name='congsorendition',
-            name='image',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renditions', to='core.congsoimage'),
+            model_name="congsorendition",
+            name="image",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="renditions",
+                to="core.congsoimage",
+            ),
         ),
         migrations.AddField(
-            model_name='organisationsettings',
-            name='site',
-            field=models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site'),
+            model_name="organisationsettings",
+            name="site",
+            field=models.OneToOneField(
+                editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='congsorendition',
-            unique_together={('image', 'filter_spec', 'focal_point_key')},
+            name="congsorendition",
+            unique_together={("image", "filter_spec", "focal_point_key")},
         ),
     ]

@@ -12,7 +12,9 @@ INDEX = "congso_page_url_path_idx"
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page USING hash (url_path)")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page USING hash (url_path)"
+        )
     else:
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (url_path)")
 

@@ -27,7 +27,9 @@ def open_graph(context, page):
     request = context["request"]
     specific = page.specific
     image = specific.get_meta_image() if hasattr(specific, "get_meta_image") else None
-    description = specific.get_meta_description() if hasattr(specific, "get_meta_description") else ""
+    description = (
+        specific.get_meta_description() if hasattr(specific, "get_meta_description") else ""
+    )
     og_type = "article" if specific.__class__.__name__ == "ArticlePage" else "website"
     tags = [
         ("og:type", og_type),
@@ -46,7 +48,12 @@ def open_graph(context, page):
     if description:
         html.insert(0, format_html('<meta name="description" content="{}">', description))
     html.append(format_html('<link rel="canonical" href="{}">', page.get_full_url(request)))
-    html.append(format_html('<meta name="twitter:card" content="{}">', "summary_large_image" if image_url else "summary"))
+    html.append(
+        format_html(
+            '<meta name="twitter:card" content="{}">',
+            "summary_large_image" if image_url else "summary",
+        )
+    )
     return mark_safe("\n  ".join(html))  # noqa: S308 - every part built with format_html
 
 
@@ -65,7 +72,11 @@ def news_article_jsonld(context, page, organisation):
         "publisher": {"@type": "GovernmentOrganization", "name": organisation.name},
     }
     if page.author:
-        data["author"] = {"@type": "Person", "name": page.author, "jobTitle": page.author_position or None}
+        data["author"] = {
+            "@type": "Person",
+            "name": page.author,
+            "jobTitle": page.author_position or None,
+        }
     image_url = _image_url(request, page.get_meta_image())
     if image_url:
         data["image"] = [image_url]

@@ -103,7 +103,12 @@ class SuperuserFactory(UserFactory):
 def edit_post_data(page, **fields) -> dict:
     """Form data for Wagtail's page edit view: StreamFields are rendered by JS, so the
     generic HTML scraping of assertPageIsEditable cannot see their hidden count fields."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     data = {"title": page.title, "slug": page.slug}
     if hasattr(page, "body"):

@@ -14,7 +14,9 @@ class HomePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = make_home()
-        cls.about = make_standard_page(cls.home, "Giới thiệu", intro="Sở TT&TT là cơ quan chuyên môn.")
+        cls.about = make_standard_page(
+            cls.home, "Giới thiệu", intro="Sở TT&TT là cơ quan chuyên môn."
+        )
         cls.english = EnglishHomePage(title="English", slug="en")
         cls.home.add_child(instance=cls.english)
         cls.admin = SuperuserFactory()

@@ -12,7 +12,13 @@ from congso.core.tests.factories import (
 from congso.home.models import HomePage
 from congso.news.models import ArticlePage, NewsIndexPage
 
-BAD_QUERIES = [{"page": "x"}, {"page": "-1"}, {"page": "999999"}, {"page": "1' OR '1'='1"}, {"q": "<script>"}]
+BAD_QUERIES = [
+    {"page": "x"},
+    {"page": "-1"},
+    {"page": "999999"},
+    {"page": "1' OR '1'='1"},
+    {"q": "<script>"},
+]
 
 
 class NewsPageTests(WagtailPageTestCase):

@@ -27,7 +27,9 @@ def test_article_date_uses_vietnamese_format(client, category):
 
 
 def test_read_more_lists_same_category_newest_first_without_the_article_itself(client, category):
-    older = make_article(category, "Bài cũ hơn", date=datetime(2024, 1, 1, tzinfo=VN), sapo="Sapo bài cũ.")
+    older = make_article(
+        category, "Bài cũ hơn", date=datetime(2024, 1, 1, tzinfo=VN), sapo="Sapo bài cũ."
+    )
     newer = make_article(category, "Bài mới hơn", date=datetime(2024, 6, 1, tzinfo=VN))
     current = make_article(category, "Bài đang đọc", date=datetime(2024, 3, 1, tzinfo=VN))
     html = client.get(current.url).content.decode()

@@ -10,9 +10,15 @@ class OrganisationPageTests(WagtailPageTestCase):
         cls.home = make_home()
         cls.page = OrganisationPage(title="Cơ cấu tổ chức")
         cls.home.add_child(instance=cls.page)
-        cls.board = Unit.objects.create(name="Ban Giám đốc", name_en="Board of Directors", kind="leadership")
+        cls.board = Unit.objects.create(
+            name="Ban Giám đốc", name_en="Board of Directors", kind="leadership"
+        )
         cls.director = Official.objects.create(
-            name="Đậu Tùng Lâm", position="Giám đốc", position_en="Director", unit=cls.board, is_leader=True
+            name="Đậu Tùng Lâm",
+            position="Giám đốc",
+            position_en="Director",
+            unit=cls.board,
+            is_leader=True,
         )
         cls.admin = SuperuserFactory()
 

@@ -4,7 +4,9 @@ from congso.users.roles import setup_roles
 
 
 class Command(BaseCommand):
-    help = "Tạo nhóm Biên tập viên, Trưởng ban biên tập và quy trình duyệt tin bài (chạy lại an toàn)."
+    help = (
+        "Tạo nhóm Biên tập viên, Trưởng ban biên tập và quy trình duyệt tin bài (chạy lại an toàn)."
+    )
 
     def handle(self, *args, **options):
         result = setup_roles()
