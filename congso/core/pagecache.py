@@ -30,7 +30,6 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
 from django.utils.http import urlencode
-from django.utils.translation import get_language_from_request
 
 GENERATION_KEY = "pagecache:generation"
 EXCLUDED_PREFIXES = (
@@ -48,7 +47,11 @@ EXCLUDED_PREFIXES = (
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/xml", "text/plain")
 # Query parameters that change what a cached page shows; any other parameter bypasses the cache
 # so that random query strings cannot fill it.
-CACHED_QUERY_PARAMS = frozenset({"page"})
+# The documents list's filters (congso.documents.querysets.DocumentFilter.PARAM_NAMES) take a
+# small set of values each; the free-text "q" is left out so it cannot fill the cache.
+CACHED_QUERY_PARAMS = frozenset(
+    {"page", "loai", "co-quan", "linh-vuc", "nam", "nguoi-ky", "tinh-trang", "sap-xep"}
+)
 # Added by Facebook, Zalo, Google and newsletters to shared links; pages never read them.
 IGNORED_QUERY_PARAMS = frozenset(
     {"fbclid", "gclid", "zarsrc", "_hsenc", "_hsmi", "mc_cid", "mc_eid"}
@@ -159,7 +162,9 @@ def _query_for_key(request) -> str | None:
 def _cache_key(request, query: str) -> str:
     # Read before the view runs: a render that started before a purge stores under the old
     # generation, so it can never bring stale content into the new one.
-    url = f"{request.get_host()}|{get_language_from_request(request)}|{request.path}?{query}"
+    # No language in the key: a page's language is its own, not the browser's (no
+    # LocaleMiddleware), so one copy serves every reader.
+    url = f"{request.get_host()}|{request.path}?{query}"
     digest = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
     return f"pagecache:{generation()}:{digest}"
 

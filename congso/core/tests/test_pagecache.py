@@ -170,10 +170,20 @@ def test_repeated_page_parameter_bypasses(view, rf):
     assert view.calls == 2
 
 
-def test_each_language_gets_its_own_copy(view, rf):
+def test_browser_language_does_not_split_the_cache(view, rf):
     serve(view, rf.get("/trang/", HTTP_ACCEPT_LANGUAGE="vi"))
     response = serve(view, rf.get("/trang/", HTTP_ACCEPT_LANGUAGE="en"))
-    assert response["X-Page-Cache"] == "miss"
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_document_list_filters_are_cached(view, rf):
+    get_twice(view, rf, "/van-ban/?loai=bao-cao&nam=2024")
+    assert view.calls == 1
+
+
+def test_free_text_document_query_bypasses(view, rf):
+    get_twice(view, rf, "/van-ban/?q=273%2FBC")
+    assert view.calls == 2
 
 
 def test_each_site_host_gets_its_own_copy(view, rf):
