@@ -10,7 +10,7 @@ export SEEDS_DIR
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 
-.PHONY: demo test install install-test system-deps migrate serve lint format check bench ci clean
+.PHONY: demo demo-fonts test install install-test system-deps migrate lint format check bench bench-deps bench-documents clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,19 @@ check: install-test
 	SECRET_KEY=ci-only-not-secret-$$RANDOM-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \
 	  ALLOWED_HOSTS=portal.example.gov.vn $(PY) manage.py check --deploy --fail-level WARNING \
 	  --settings=congso.settings.production
+
+# Benchmarks are never part of `make test`; each writes its figures and the command to
+# docs/benchmarks.md by hand (see there). BENCH_ARGS passes options, e.g. BENCH_ARGS="--db sqlite".
+bench-deps:
+	@missing=""; for tool in nginx wrk; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
+bench: install-test bench-deps
+	$(PY) benchmarks/portal_bench.py $(BENCH_ARGS)
+
+bench-documents: install-test
+	$(PY) benchmarks/documents_files.py
 
 clean:
 	rm -rf $(VENV) var media staticfiles
