@@ -81,6 +81,20 @@ def test_api_never_fails_on_any_unicode(client, home, q, kind, category_slug):
     assert response.status_code in (200, 400)
 
 
+@pytest.fixture
+def keep_db_connection():
+    """Calls go straight to the WSGI app, whose request_finished signal would close the test's
+    database connection (fatal on PostgreSQL); Django's own test client unhooks it the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def _load_schema():
     from django.core.wsgi import get_wsgi_application
 
@@ -92,7 +106,7 @@ schema = _load_schema()
 
 @schema.include(path="/api/v1/search").parametrize()
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
-def test_search_endpoint_conforms_to_its_openapi_schema(case, article):
+def test_search_endpoint_conforms_to_its_openapi_schema(case, article, keep_db_connection):
     # `article` (conftest) gives the endpoint something to find; the checks reject any 5xx and
     # any response or status that does not match the published schema. Leniency is by design
     # (an empty `to` means no filter, DD/MM/YYYY is accepted too), so data-rejection checks
