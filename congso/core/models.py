@@ -86,7 +86,9 @@ class BasePage(Page):
 class OrganisationSettings(BaseSiteSetting):
     """The agency's identity. Kept as data: agencies merge and get renamed (2025 reform)."""
 
-    name = models.CharField(_("tên cơ quan"), max_length=255, default="Sở Thông tin và Truyền thông")
+    name = models.CharField(
+        _("tên cơ quan"), max_length=255, default="Sở Thông tin và Truyền thông"
+    )
     name_en = models.CharField(
         _("tên tiếng Anh"), max_length=255, default="Department of Information and Communications"
     )
@@ -104,7 +106,9 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("Số giấy phép thiết lập trang thông tin điện tử, nếu có."),
     )
     editor_in_chief = models.CharField(_("chịu trách nhiệm nội dung"), max_length=255, blank=True)
-    footer_note = RichTextField(_("ghi chú chân trang"), blank=True, features=["bold", "italic", "link"])
+    footer_note = RichTextField(
+        _("ghi chú chân trang"), blank=True, features=["bold", "italic", "link"]
+    )
 
     panels = [
         MultiFieldPanel(

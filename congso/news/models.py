@@ -25,7 +25,12 @@ class Topic(index.Indexed, models.Model):
     description = models.TextField(_("mô tả"), blank=True)
     is_active = models.BooleanField(_("đang diễn ra"), default=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("is_active")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("is_active"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -63,7 +68,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, articles_in(self), self.per_page)
-        context["subcategories"] = self.get_children().live().public().type(NewsIndexPage).specific()
+        context["subcategories"] = (
+            self.get_children().live().public().type(NewsIndexPage).specific()
+        )
         return context
 
     @path("rss/", name="rss")
@@ -74,13 +81,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ArticleRelatedLink(Orderable):
     """An editor's pick for the article's "Đọc thêm" list, shown before the automatic ones."""
 
-    article = ParentalKey("news.ArticlePage", related_name="related_links", on_delete=models.CASCADE)
+    article = ParentalKey(
+        "news.ArticlePage", related_name="related_links", on_delete=models.CASCADE
+    )
     page = models.ForeignKey(
         "news.ArticlePage", verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="+"
     )
@@ -122,7 +133,9 @@ class ArticlePage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("sapo"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Ảnh đại diện")),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Ảnh đại diện")
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [

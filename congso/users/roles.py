@@ -22,23 +22,52 @@ WORKFLOW_NAME = "Duyệt tin bài"
 TASK_NAME = "Trưởng ban biên tập duyệt"
 
 _EDITOR_PAGE_PERMS = ["add_page", "change_page"]
-_CHIEF_PAGE_PERMS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page"]
+_CHIEF_PAGE_PERMS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "delete_page",
+]
 _COLLECTION_PERMS = {
-    EDITOR: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+    EDITOR: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
     CHIEF_EDITOR: [
-        "add_image", "change_image", "choose_image", "delete_image",
-        "add_document", "change_document", "choose_document", "delete_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
     ],
 }
 _MODEL_PERMS = {
     EDITOR: ["wagtailadmin.access_admin", "news.add_topic", "news.change_topic"],
     CHIEF_EDITOR: [
         "wagtailadmin.access_admin",
-        "news.add_topic", "news.change_topic", "news.delete_topic",
-        "comments.view_comment", "comments.change_comment", "comments.delete_comment",
-        "organisation.add_unit", "organisation.change_unit",
-        "organisation.add_official", "organisation.change_official", "organisation.delete_official",
-        "core.add_portallink", "core.change_portallink", "core.delete_portallink",
+        "news.add_topic",
+        "news.change_topic",
+        "news.delete_topic",
+        "comments.view_comment",
+        "comments.change_comment",
+        "comments.delete_comment",
+        "organisation.add_unit",
+        "organisation.change_unit",
+        "organisation.add_official",
+        "organisation.change_official",
+        "organisation.delete_official",
+        "core.add_portallink",
+        "core.change_portallink",
+        "core.delete_portallink",
     ],
 }
 
@@ -50,7 +79,9 @@ def _perm(dotted: str) -> Permission | None:
 
 def _collection_perm(codename: str) -> Permission | None:
     app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
-    return Permission.objects.filter(content_type__app_label__in=[app, "core", "documents"], codename=codename).first()
+    return Permission.objects.filter(
+        content_type__app_label__in=[app, "core", "documents"], codename=codename
+    ).first()
 
 
 @transaction.atomic
@@ -65,7 +96,9 @@ def setup_roles() -> dict:
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
         for codename in page_perms:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
         for codename in _COLLECTION_PERMS[name]:
             permission = _collection_perm(codename)
@@ -81,7 +114,9 @@ def setup_roles() -> dict:
     task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
     task.groups.add(groups[CHIEF_EDITOR])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
     # Replaces the "Moderators approval" workflow that Wagtail's migrations put on the root.
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return {"groups": list(groups), "workflow": workflow.name, "root": page.title}

@@ -10,88 +10,213 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CongsoRendition',
+            name="CongsoRendition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filter_spec', models.CharField(db_index=True, max_length=255)),
-                ('file', wagtail.images.models.WagtailImageField(height_field='height', storage=wagtail.images.models.get_rendition_storage, upload_to=wagtail.images.models.get_rendition_upload_to, width_field='width')),
-                ('width', models.IntegerField(editable=False)),
-                ('height', models.IntegerField(editable=False)),
-                ('focal_point_key', models.CharField(blank=True, default='', editable=False, max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filter_spec", models.CharField(db_index=True, max_length=255)),
+                (
+                    "file",
+                    wagtail.images.models.WagtailImageField(
+                        height_field="height",
+                        storage=wagtail.images.models.get_rendition_storage,
+                        upload_to=wagtail.images.models.get_rendition_upload_to,
+                        width_field="width",
+                    ),
+                ),
+                ("width", models.IntegerField(editable=False)),
+                ("height", models.IntegerField(editable=False)),
+                (
+                    "focal_point_key",
+                    models.CharField(blank=True, default="", editable=False, max_length=16),
+                ),
             ],
             bases=(wagtail.images.models.ImageFileMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='OrganisationSettings',
+            name="OrganisationSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='Sở Thông tin và Truyền thông', max_length=255, verbose_name='tên cơ quan')),
-                ('name_en', models.CharField(default='Department of Information and Communications', max_length=255, verbose_name='tên tiếng Anh')),
-                ('parent_agency', models.CharField(blank=True, default='Ủy ban nhân dân tỉnh', max_length=255, verbose_name='cơ quan chủ quản')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ')),
-                ('phone', models.CharField(blank=True, max_length=64, verbose_name='điện thoại')),
-                ('fax', models.CharField(blank=True, max_length=64, verbose_name='fax')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('licence', models.CharField(blank=True, help_text='Số giấy phép thiết lập trang thông tin điện tử, nếu có.', max_length=255, verbose_name='giấy phép')),
-                ('editor_in_chief', models.CharField(blank=True, max_length=255, verbose_name='chịu trách nhiệm nội dung')),
-                ('footer_note', wagtail.fields.RichTextField(blank=True, verbose_name='ghi chú chân trang')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        default="Sở Thông tin và Truyền thông",
+                        max_length=255,
+                        verbose_name="tên cơ quan",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        default="Department of Information and Communications",
+                        max_length=255,
+                        verbose_name="tên tiếng Anh",
+                    ),
+                ),
+                (
+                    "parent_agency",
+                    models.CharField(
+                        blank=True,
+                        default="Ủy ban nhân dân tỉnh",
+                        max_length=255,
+                        verbose_name="cơ quan chủ quản",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="địa chỉ")),
+                ("phone", models.CharField(blank=True, max_length=64, verbose_name="điện thoại")),
+                ("fax", models.CharField(blank=True, max_length=64, verbose_name="fax")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        blank=True,
+                        help_text="Số giấy phép thiết lập trang thông tin điện tử, nếu có.",
+                        max_length=255,
+                        verbose_name="giấy phép",
+                    ),
+                ),
+                (
+                    "editor_in_chief",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="chịu trách nhiệm nội dung"
+                    ),
+                ),
+                (
+                    "footer_note",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="ghi chú chân trang"),
+                ),
             ],
             options={
-                'verbose_name': 'thông tin cơ quan',
+                "verbose_name": "thông tin cơ quan",
             },
         ),
         migrations.CreateModel(
-            name='PortalLink',
+            name="PortalLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(max_length=255, verbose_name='tên cổng/trang')),
-                ('url', models.URLField(verbose_name='địa chỉ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("title", models.CharField(max_length=255, verbose_name="tên cổng/trang")),
+                ("url", models.URLField(verbose_name="địa chỉ")),
             ],
             options={
-                'verbose_name': 'liên kết cổng thông tin',
-                'verbose_name_plural': 'liên kết cổng thông tin',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "liên kết cổng thông tin",
+                "verbose_name_plural": "liên kết cổng thông tin",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='CongsoImage',
+            name="CongsoImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('file', wagtail.images.models.WagtailImageField(height_field='height', upload_to=wagtail.images.models.get_upload_to, verbose_name='file', width_field='width')),
-                ('description', models.CharField(blank=True, default='', max_length=255, verbose_name='description')),
-                ('width', models.IntegerField(editable=False, verbose_name='width')),
-                ('height', models.IntegerField(editable=False, verbose_name='height')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created at')),
-                ('focal_point_x', models.PositiveIntegerField(blank=True, null=True)),
-                ('focal_point_y', models.PositiveIntegerField(blank=True, null=True)),
-                ('focal_point_width', models.PositiveIntegerField(blank=True, null=True)),
-                ('focal_point_height', models.PositiveIntegerField(blank=True, null=True)),
-                ('file_size', models.PositiveIntegerField(editable=False, null=True)),
-                ('file_hash', models.CharField(blank=True, db_index=True, editable=False, max_length=40)),
-                ('caption', models.CharField(blank=True, max_length=500, verbose_name='chú thích ảnh')),
-                ('credit', models.CharField(blank=True, max_length=255, verbose_name='nguồn ảnh / tác giả')),
-                ('is_placeholder', models.BooleanField(default=False, help_text='Ảnh do hệ thống tạo thay cho ảnh gốc chưa có (dữ liệu mẫu).', verbose_name='ảnh giữ chỗ')),
-                ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "file",
+                    wagtail.images.models.WagtailImageField(
+                        height_field="height",
+                        upload_to=wagtail.images.models.get_upload_to,
+                        verbose_name="file",
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, default="", max_length=255, verbose_name="description"
+                    ),
+                ),
+                ("width", models.IntegerField(editable=False, verbose_name="width")),
+                ("height", models.IntegerField(editable=False, verbose_name="height")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="created at"
+                    ),
+                ),
+                ("focal_point_x", models.PositiveIntegerField(blank=True, null=True)),
+                ("focal_point_y", models.PositiveIntegerField(blank=True, null=True)),
+                ("focal_point_width", models.PositiveIntegerField(blank=True, null=True)),
+                ("focal_point_height", models.PositiveIntegerField(blank=True, null=True)),
+                ("file_size", models.PositiveIntegerField(editable=False, null=True)),
+                (
+                    "file_hash",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=40),
+                ),
+                (
+                    "caption",
+                    models.CharField(blank=True, max_length=500, verbose_name="chú thích ảnh"),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="nguồn ảnh / tác giả"
+                    ),
+                ),
+                (
+                    "is_placeholder",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Ảnh do hệ thống tạo thay cho ảnh gốc chưa có (dữ liệu mẫu).",
+                        verbose_name="ảnh giữ chỗ",
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        default=wagtail.models.media.get_root_collection_id,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                        verbose_name="collection",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text=None,
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="tags",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ảnh',
-                'verbose_name_plural': 'ảnh',
-                'abstract': False,
+                "verbose_name": "ảnh",
+                "verbose_name_plural": "ảnh",
+                "abstract": False,
             },
             bases=(wagtail.images.models.ImageFileMixin, modelsearch.index.Indexed, models.Model),
         ),

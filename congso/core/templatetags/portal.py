@@ -93,11 +93,15 @@ def english_section_link(context):
 
     root = _site_root(context)
     english = (
-        remember(f"english:{root.pk}", lambda: EnglishHomePage.objects.live().child_of(root).first())
+        remember(
+            f"english:{root.pk}", lambda: EnglishHomePage.objects.live().child_of(root).first()
+        )
         if root
         else None
     )
     page = context.get("page")
     specific = getattr(page, "specific", None)
-    is_english = isinstance(specific, EnglishHomePage) or getattr(specific, "language", "vi") == "en"
+    is_english = (
+        isinstance(specific, EnglishHomePage) or getattr(specific, "language", "vi") == "en"
+    )
     return {"english": english, "root": root, "is_english": is_english}

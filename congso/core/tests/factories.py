@@ -24,7 +24,9 @@ def ensure_wagtail_roots() -> None:
     if not Locale.objects.exists():
         from django.conf import settings
 
-        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root", live=True)
     if Collection.get_first_root_node() is None:

@@ -8,53 +8,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EnglishHomePage',
+            name="EnglishHomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trang tiếng Anh',
+                "verbose_name": "trang tiếng Anh",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.CharField(blank=True, max_length=255, verbose_name='khẩu hiệu')),
-                ('latest_count', models.PositiveSmallIntegerField(default=8, verbose_name='số tin mới nhất')),
-                ('ticker_count', models.PositiveSmallIntegerField(default=6, verbose_name='số tin chạy')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.CharField(blank=True, max_length=255, verbose_name="khẩu hiệu")),
+                (
+                    "latest_count",
+                    models.PositiveSmallIntegerField(default=8, verbose_name="số tin mới nhất"),
+                ),
+                (
+                    "ticker_count",
+                    models.PositiveSmallIntegerField(default=6, verbose_name="số tin chạy"),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trang chủ',
+                "verbose_name": "trang chủ",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='giới thiệu ngắn')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('image', 4), ('quote', 7), ('table', 8), ('document', 11), ('page_link', 13)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr'], 'label': 'Đoạn văn'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'ảnh'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'chú thích', 'max_length': 500, 'required': False}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('full', 'toàn chiều rộng'), ('center', 'giữa')], 'label': 'căn lề', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2), ('alignment', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'trích dẫn'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'người nói / nguồn', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Bảng', 'template': 'components/blocks/table.html'}), 9: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'tệp văn bản'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'tiêu đề hiển thị', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 9), ('label', 10)]], {}), 12: ('wagtail.blocks.PageChooserBlock', (), {'label': 'trang'}), 13: ('wagtail.blocks.StructBlock', [[('page', 12), ('label', 10)]], {})}, verbose_name='nội dung')),
-                ('language', models.CharField(choices=[('vi', 'Tiếng Việt'), ('en', 'English')], default='vi', max_length=5, verbose_name='ngôn ngữ')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="giới thiệu ngắn")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("image", 4),
+                            ("quote", 7),
+                            ("table", 8),
+                            ("document", 11),
+                            ("page_link", 13),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "hr",
+                                    ],
+                                    "label": "Đoạn văn",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "ảnh"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "chú thích", "max_length": 500, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("full", "toàn chiều rộng"), ("center", "giữa")],
+                                    "label": "căn lề",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("caption", 2), ("alignment", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"label": "trích dẫn"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "người nói / nguồn", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 5), ("attribution", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "Bảng", "template": "components/blocks/table.html"},
+                            ),
+                            9: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "tệp văn bản"},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "tiêu đề hiển thị", "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 9), ("label", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"label": "trang"}),
+                            13: ("wagtail.blocks.StructBlock", [[("page", 12), ("label", 10)]], {}),
+                        },
+                        verbose_name="nội dung",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+                        default="vi",
+                        max_length=5,
+                        verbose_name="ngôn ngữ",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trang nội dung',
+                "verbose_name": "trang nội dung",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -12,91 +12,294 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, unique=True, verbose_name='tên sự kiện')),
-                ('slug', models.SlugField(blank=True, max_length=255, unique=True, verbose_name='đường dẫn')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang diễn ra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, unique=True, verbose_name="tên sự kiện")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True, max_length=255, unique=True, verbose_name="đường dẫn"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="mô tả")),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang diễn ra")),
             ],
             options={
-                'verbose_name': 'sự kiện',
-                'verbose_name_plural': 'sự kiện',
-                'ordering': ['name'],
+                "verbose_name": "sự kiện",
+                "verbose_name_plural": "sự kiện",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('sapo', models.TextField(max_length=1000, verbose_name='sapo (tóm tắt)')),
-                ('hero_caption', models.CharField(blank=True, max_length=500, verbose_name='chú thích ảnh đại diện')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('image', 4), ('quote', 7), ('table', 8), ('document', 11), ('page_link', 13)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr'], 'label': 'Đoạn văn'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'ảnh'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'chú thích', 'max_length': 500, 'required': False}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('full', 'toàn chiều rộng'), ('center', 'giữa')], 'label': 'căn lề', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2), ('alignment', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'trích dẫn'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'người nói / nguồn', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Bảng', 'template': 'components/blocks/table.html'}), 9: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'tệp văn bản'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'tiêu đề hiển thị', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 9), ('label', 10)]], {}), 12: ('wagtail.blocks.PageChooserBlock', (), {'label': 'trang'}), 13: ('wagtail.blocks.StructBlock', [[('page', 12), ('label', 10)]], {})}, verbose_name='nội dung')),
-                ('author', models.CharField(blank=True, max_length=255, verbose_name='tác giả')),
-                ('author_position', models.CharField(blank=True, max_length=255, verbose_name='chức vụ tác giả')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='nguồn tin')),
-                ('date', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='thời gian đăng')),
-                ('featured', models.BooleanField(db_index=True, default=False, verbose_name='tin nổi bật')),
-                ('view_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='lượt xem')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh đại diện')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("sapo", models.TextField(max_length=1000, verbose_name="sapo (tóm tắt)")),
+                (
+                    "hero_caption",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="chú thích ảnh đại diện"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("image", 4),
+                            ("quote", 7),
+                            ("table", 8),
+                            ("document", 11),
+                            ("page_link", 13),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "hr",
+                                    ],
+                                    "label": "Đoạn văn",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "ảnh"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "chú thích", "max_length": 500, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("full", "toàn chiều rộng"), ("center", "giữa")],
+                                    "label": "căn lề",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("caption", 2), ("alignment", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"label": "trích dẫn"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "người nói / nguồn", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 5), ("attribution", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "Bảng", "template": "components/blocks/table.html"},
+                            ),
+                            9: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "tệp văn bản"},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "tiêu đề hiển thị", "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 9), ("label", 10)]],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"label": "trang"}),
+                            13: ("wagtail.blocks.StructBlock", [[("page", 12), ("label", 10)]], {}),
+                        },
+                        verbose_name="nội dung",
+                    ),
+                ),
+                ("author", models.CharField(blank=True, max_length=255, verbose_name="tác giả")),
+                (
+                    "author_position",
+                    models.CharField(blank=True, max_length=255, verbose_name="chức vụ tác giả"),
+                ),
+                ("source", models.CharField(blank=True, max_length=255, verbose_name="nguồn tin")),
+                (
+                    "date",
+                    models.DateTimeField(
+                        db_index=True,
+                        default=django.utils.timezone.now,
+                        verbose_name="thời gian đăng",
+                    ),
+                ),
+                (
+                    "featured",
+                    models.BooleanField(db_index=True, default=False, verbose_name="tin nổi bật"),
+                ),
+                (
+                    "view_count",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="lượt xem"),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh đại diện",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài viết',
-                'verbose_name_plural': 'bài viết',
+                "verbose_name": "bài viết",
+                "verbose_name_plural": "bài viết",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ArticleTag',
+            name="ArticleTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='news.articlepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="news.articlepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='news.ArticleTag', to='taggit.Tag', verbose_name='từ khóa'),
+            model_name="articlepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="news.ArticleTag",
+                to="taggit.Tag",
+                verbose_name="từ khóa",
+            ),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='giới thiệu chuyên mục')),
-                ('show_on_home', models.BooleanField(default=True, verbose_name='hiện khối trên trang chủ')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="giới thiệu chuyên mục")),
+                (
+                    "show_on_home",
+                    models.BooleanField(default=True, verbose_name="hiện khối trên trang chủ"),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chuyên mục tin',
-                'verbose_name_plural': 'chuyên mục tin',
+                "verbose_name": "chuyên mục tin",
+                "verbose_name_plural": "chuyên mục tin",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='topic',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='news.topic', verbose_name='sự kiện'),
+            model_name="articlepage",
+            name="topic",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="news.topic",
+                verbose_name="sự kiện",
+            ),
         ),
         migrations.AddIndex(
-            model_name='articlepage',
-            index=models.Index(fields=['-date'], name='news_article_date_desc'),
+            model_name="articlepage",
+            index=models.Index(fields=["-date"], name="news_article_date_desc"),
         ),
     ]

@@ -8,69 +8,168 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OrganisationPage',
+            name="OrganisationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='giới thiệu')),
-                ('language', models.CharField(choices=[('vi', 'Tiếng Việt'), ('en', 'English')], default='vi', max_length=5, verbose_name='ngôn ngữ')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh chia sẻ mạng xã hội')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="giới thiệu")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+                        default="vi",
+                        max_length=5,
+                        verbose_name="ngôn ngữ",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh chia sẻ mạng xã hội",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trang tổ chức bộ máy',
+                "verbose_name": "trang tổ chức bộ máy",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên đơn vị')),
-                ('name_en', models.CharField(blank=True, max_length=255, verbose_name='tên tiếng Anh')),
-                ('kind', models.CharField(choices=[('leadership', 'Lãnh đạo'), ('division', 'Phòng chuyên môn'), ('attached', 'Đơn vị trực thuộc')], default='division', max_length=20, verbose_name='loại')),
-                ('functions', wagtail.fields.RichTextField(blank=True, verbose_name='chức năng, nhiệm vụ')),
-                ('functions_en', wagtail.fields.RichTextField(blank=True, verbose_name='functions and tasks (English)')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ')),
-                ('phone', models.CharField(blank=True, max_length=64, verbose_name='điện thoại')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='organisation.unit', verbose_name='đơn vị cấp trên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên đơn vị")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="tên tiếng Anh"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("leadership", "Lãnh đạo"),
+                            ("division", "Phòng chuyên môn"),
+                            ("attached", "Đơn vị trực thuộc"),
+                        ],
+                        default="division",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "functions",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="chức năng, nhiệm vụ"),
+                ),
+                (
+                    "functions_en",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="functions and tasks (English)"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="địa chỉ")),
+                ("phone", models.CharField(blank=True, max_length=64, verbose_name="điện thoại")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="organisation.unit",
+                        verbose_name="đơn vị cấp trên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='Official',
+            name="Official",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='họ và tên')),
-                ('position', models.CharField(max_length=255, verbose_name='chức vụ')),
-                ('position_en', models.CharField(blank=True, max_length=255, verbose_name='position (English)')),
-                ('phone', models.CharField(blank=True, max_length=64, verbose_name='điện thoại')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử công vụ')),
-                ('duties', models.TextField(blank=True, verbose_name='nhiệm vụ được phân công')),
-                ('is_leader', models.BooleanField(default=False, verbose_name='lãnh đạo cơ quan')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='ảnh')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='officials', to='organisation.unit', verbose_name='đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="họ và tên")),
+                ("position", models.CharField(max_length=255, verbose_name="chức vụ")),
+                (
+                    "position_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="position (English)"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=64, verbose_name="điện thoại")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="thư điện tử công vụ"
+                    ),
+                ),
+                ("duties", models.TextField(blank=True, verbose_name="nhiệm vụ được phân công")),
+                ("is_leader", models.BooleanField(default=False, verbose_name="lãnh đạo cơ quan")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.congsoimage",
+                        verbose_name="ảnh",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="officials",
+                        to="organisation.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cán bộ',
-                'verbose_name_plural': 'cán bộ',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "cán bộ",
+                "verbose_name_plural": "cán bộ",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
