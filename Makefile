@@ -10,7 +10,7 @@ export SEEDS_DIR
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 
-.PHONY: demo demo-fonts test install install-test system-deps migrate lint format check bench bench-deps bench-documents clean
+.PHONY: demo demo-fonts test test-suite install install-test system-deps migrate lint format check bench bench-deps bench-documents clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,8 +58,13 @@ demo: install demo-fonts migrate
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
-test: install-test
-	$(PY) -m pytest -q -n 2 --dist loadfile congso
+test: install-test test-suite
+
+# Database tests in parallel, then the live-server (browser) tests on their own: those flush
+# the database, which must not happen under the feet of other tests in the same worker.
+test-suite:
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not browser" congso
+	$(PY) -m pytest -q -m browser congso
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -27,7 +27,13 @@ def _wagtail_roots(request):
     else:
         transactional = "transactional_db" in names
     request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.contrib.contenttypes.models import ContentType
+
     from congso.core.tests.factories import ensure_wagtail_roots
+
+    # A live-server test's flush recreates content types under new ids in this worker's
+    # database; never let the process-wide cache hand out stale ones.
+    ContentType.objects.clear_cache()
 
     ensure_wagtail_roots()
 
@@ -72,12 +78,21 @@ def pytest_collection_modifyitems(items):
     delete the rows Wagtail's migrations create (root page, root collection, default site) and
     break every later test in the worker: restore them from the serialized copy."""
     for item in items:
-        uses_live_server = {"live_server", "browser_page"} & set(getattr(item, "fixturenames", ()))
+        uses_live_server = {"live_server", "browser_page", "transactional_db"} & set(
+            getattr(item, "fixturenames", ())
+        )
         if item.get_closest_marker("browser") is None and not uses_live_server:
             continue
+        # `make test` runs these in a second, serial pytest run: a flush between two tests of
+        # an xdist worker would otherwise strip the rows migrations create (content types,
+        # permissions, document types) from the tests that follow it in that worker.
+        item.add_marker(pytest.mark.browser)
         marker = item.get_closest_marker("django_db")
         kwargs = dict(marker.kwargs) if marker else {}
-        kwargs.update(transaction=True, serialized_rollback=True)
+        # No serialized rollback: restoring the snapshot collides with the content types that
+        # the previous flush's post_migrate recreated. `_wagtail_roots` rebuilds what the
+        # tests need from migrations instead.
+        kwargs.update(transaction=True, serialized_rollback=False)
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 

@@ -18,9 +18,14 @@ def ensure_wagtail_roots() -> None:
 
     A live-server (transactional) test ends with a flush that deletes them, and the tests a
     worker runs after it would otherwise find no tree to add pages to."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale
 
+    if Page.get_first_root_node() is None:
+        # The flush also recreated the content types under new ids; the per-process cache
+        # would still hand out the old ones.
+        ContentType.objects.clear_cache()
     if not Locale.objects.exists():
         from django.conf import settings
 
@@ -31,6 +36,22 @@ def ensure_wagtail_roots() -> None:
         Page.add_root(title="Root", slug="root", live=True)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    _ensure_document_types()
+
+
+def _ensure_document_types() -> None:
+    """The editable list of document types that a data migration fills."""
+    import importlib
+
+    from django.apps import apps
+
+    from congso.documents.models import DocumentType
+
+    if not DocumentType.objects.exists():
+        migration = importlib.import_module(
+            "congso.documents.migrations.0004_default_document_types"
+        )
+        migration.add_types(apps, None)
 
 
 def make_home(title: str = "Sở Thông tin và Truyền thông") -> HomePage:
