@@ -4,6 +4,7 @@ DATABASE_URL / REDIS_URL still apply, so `.ci/run` reruns the suite on PostgreSQ
 """
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL
@@ -11,6 +12,10 @@ from .base import CACHES, REDIS_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="congso-test-media-")
+# Per test process: the page cache's cross-worker generation file, demo CA and previews must
+# not be shared between parallel workers (a purge in one would empty another's cache).
+VAR_DIR = Path(tempfile.mkdtemp(prefix="congso-test-var-"))
+PAGE_CACHE_GENERATION_FILE = VAR_DIR / "pagecache.generation"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
