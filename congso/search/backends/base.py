@@ -76,3 +76,24 @@ class SearchBackend:
 
 def required_groups(query: ParsedQuery) -> list[Group]:
     return [g for g in query.groups if g.alternatives]
+
+
+def filter_clauses(filters: Filters, column_prefix: str = "") -> tuple[str, list]:
+    """SQL conditions (each prefixed with " AND ") and parameters for the result filters; both
+    backends' index tables share these column names."""
+    columns = [
+        ("type", "=", filters.type),
+        ("category_slug", "=", filters.category),
+        ("date", ">=", filters.date_from),
+        ("date", "<", filters.date_to),
+    ]
+    clauses, params = [], []
+    for column, operator, value in columns:
+        if value:
+            clauses.append(f"{column_prefix}{column} {operator} %s")
+            params.append(value)
+    if filters.tree_path:
+        # The path is a treebeard path (digits and capitals); drop LIKE wildcards all the same.
+        clauses.append(f"{column_prefix}tree_path LIKE %s")
+        params.append(filters.tree_path.replace("%", "").replace("_", "") + "%")
+    return "".join(" AND " + c for c in clauses), params

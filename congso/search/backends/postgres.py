@@ -10,7 +10,15 @@ from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
 
-from .base import RANK_CAP, TOTAL_CAP, Candidates, Filters, IndexDocument, SearchBackend
+from .base import (
+    RANK_CAP,
+    TOTAL_CAP,
+    Candidates,
+    Filters,
+    IndexDocument,
+    SearchBackend,
+    filter_clauses,
+)
 
 MAX_POSITION = 16383
 CREATE_SQL = [
@@ -76,26 +84,6 @@ def compile_rank_query(query: ParsedQuery) -> str:
     return " | ".join(terms)
 
 
-def _where(filters: Filters) -> tuple[str, list]:
-    clauses, params = [], []
-    if filters.type:
-        clauses.append("type = %s")
-        params.append(filters.type)
-    if filters.category:
-        clauses.append("category_slug = %s")
-        params.append(filters.category)
-    if filters.date_from:
-        clauses.append("date >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("date < %s")
-        params.append(filters.date_to)
-    if filters.tree_path:
-        clauses.append("tree_path LIKE %s")
-        params.append(filters.tree_path.replace("%", "") + "%")
-    return "".join(" AND " + c for c in clauses), params
-
-
 class PostgresBackend(SearchBackend):
     name = "postgresql"
 
@@ -123,7 +111,7 @@ class PostgresBackend(SearchBackend):
             return Candidates()
         tsquery = compile_tsquery(query, any_group)
         rank_query = compile_rank_query(query)
-        where, params = _where(filters)
+        where, params = filter_clauses(filters, "")
         base = f"FROM search_searchentry WHERE vector @@ %s::tsquery{where}"
         with connection.cursor() as cursor:
             cursor.execute(

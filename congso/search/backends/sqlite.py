@@ -9,7 +9,15 @@ from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
 
-from .base import RANK_CAP, TOTAL_CAP, Candidates, Filters, IndexDocument, SearchBackend
+from .base import (
+    RANK_CAP,
+    TOTAL_CAP,
+    Candidates,
+    Filters,
+    IndexDocument,
+    SearchBackend,
+    filter_clauses,
+)
 
 # Identifiers below come from constants; user input only ever travels as a bound parameter.
 TABLE = "search_fts"
@@ -56,26 +64,6 @@ def compile_match(query: ParsedQuery, any_group: bool = False, boosts: bool = Tr
         # Always true (it repeats the first group) but adds the exact and bigram terms to bm25.
         expression += " AND (" + " OR ".join(boosts) + ")"
     return expression
-
-
-def _where(filters: Filters) -> tuple[str, list]:
-    clauses, params = [], []
-    if filters.type:
-        clauses.append("e.type = %s")
-        params.append(filters.type)
-    if filters.category:
-        clauses.append("e.category_slug = %s")
-        params.append(filters.category)
-    if filters.date_from:
-        clauses.append("e.date >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("e.date < %s")
-        params.append(filters.date_to)
-    if filters.tree_path:
-        clauses.append("e.tree_path LIKE %s")
-        params.append(filters.tree_path + "%")
-    return "".join(" AND " + c for c in clauses), params
 
 
 class SQLiteFTS5Backend(SearchBackend):
@@ -134,7 +122,7 @@ class SQLiteFTS5Backend(SearchBackend):
         if query.is_empty:
             return Candidates()
         match = compile_match(query, any_group)
-        where, params = _where(filters)
+        where, params = filter_clauses(filters, "e.")
         base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(
