@@ -58,6 +58,34 @@ def fold_lower(text: str) -> str:
     return fold(text).lower()
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in [*range(0x41, 0x2000), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        folded = fold(char.lower())
+        if len(folded) == 1 and folded != char:
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case without diacritics, one character for one, so that positions found in the
+    result are positions in `text` (for highlighting). Expects NFC text (see `clean`)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def title_tokens(text: str) -> list[str]:
+    """The folded syllables of a short text: what `analyse(...).tokens` gives, much faster."""
+    return [t[:MAX_TOKEN_CHARS] for t in _PART.findall(fold_same_length(clean(text)))]
+
+
+def exact_syllables(text: str) -> set[str]:
+    return {t for t in _PART.findall(clean(text).lower()) if not t.isascii()}
+
+
 def _parts(word: str) -> list[str]:
     return [p[:MAX_TOKEN_CHARS] for p in _PART.findall(word)]
 

@@ -7,16 +7,17 @@ the body, the query's syllables side by side outrank scattered ones, and newer c
 ties.
 """
 
+import contextlib
 import logging
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from .analysis import ParsedQuery, analyse, parse_query
+from .analysis import ParsedQuery, exact_syllables, parse_query, title_tokens
 from .backends import get_backend
 from .backends.base import TOTAL_CAP, Candidates, Filters
 from .highlight import highlight, snippet
@@ -91,8 +92,7 @@ def rerank(query: ParsedQuery, candidates: Candidates) -> list[tuple[int, float]
         row = meta.get(page_id)
         if row is None:
             continue
-        title = analyse(row["title"], bigrams=False)
-        title_seq = _seq(title.tokens)
+        title_seq = _seq(title_tokens(row["title"]))
         in_title = sum(_contains(title_seq, g.alternatives) for g in query.groups) / len(
             query.groups
         )
@@ -100,11 +100,11 @@ def rerank(query: ParsedQuery, candidates: Candidates) -> list[tuple[int, float]
         if len(sequence) > 1 and _seq(sequence) in title_seq:
             score += 1.5
         if row["code"]:
-            code_seq = _seq(analyse(row["code"], bigrams=False).tokens)
+            code_seq = _seq(title_tokens(row["code"]))
             if any(g.compound and _contains(code_seq, g.alternatives) for g in query.groups):
                 score += 6.0
         if exact:
-            score += 1.5 * len(exact & title.exact) / len(exact)
+            score += 1.5 * len(exact & exact_syllables(row["title"])) / len(exact)
         if page_id in phrase_ids:
             # Vietnamese words are mostly two syllables: side by side is what the reader meant.
             score += 2.5
@@ -130,9 +130,11 @@ def search(
     backend = get_backend()
     pool = max(POOL_SIZE, page * page_size)
     try:
-        # A savepoint: if the engine rejects a query, the reader gets a message, the error is
-        # logged, and the request's transaction stays usable.
-        with transaction.atomic():
+        # Inside a transaction, a savepoint keeps it usable if the engine rejects a query. In
+        # autocommit (every public request) none is needed, and on SQLite an atomic block would
+        # take the write lock (transaction_mode IMMEDIATE), serialising every search.
+        guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+        with guard:
             candidates = backend.search(query, filters, pool)
             if candidates.total == 0 and len(query.groups) > 1:
                 candidates = backend.search(query, filters, pool, any_group=True)

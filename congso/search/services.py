@@ -168,21 +168,22 @@ def rebuild_index(batch_size: int = 500, progress=None) -> int:
         .iterator(chunk_size=batch_size)
     )
     parents = {p.path: p for p in Page.objects.filter(numchild__gt=0)}
-    for page in pages:
-        if any(page.path.startswith(path) for path in restricted):
-            continue
-        page.search_parent = parents.get(page.path[: -Page.steplen])
-        built = build_entry(page)
-        if built is None:
-            continue
-        pairs.append(built)
-        if len(pairs) >= batch_size:
-            _store(pairs)
-            count += len(pairs)
-            pairs = []
-            if progress:
-                progress(count)
-    _store(pairs)
+    with backend.bulk_load():
+        for page in pages:
+            if any(page.path.startswith(path) for path in restricted):
+                continue
+            page.search_parent = parents.get(page.path[: -Page.steplen])
+            built = build_entry(page)
+            if built is None:
+                continue
+            pairs.append(built)
+            if len(pairs) >= batch_size:
+                _store(pairs)
+                count += len(pairs)
+                pairs = []
+                if progress:
+                    progress(count)
+        _store(pairs)
     return count + len(pairs)
 
 

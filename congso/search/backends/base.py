@@ -6,6 +6,7 @@ Vietnamese (folding, tokens, abbreviations, final ranking, snippets) happens bef
 in `analysis.py` and `querysets.py`, so a new engine only has to implement these methods.
 """
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -59,6 +60,11 @@ class SearchBackend:
 
     def clear(self) -> None:
         raise NotImplementedError
+
+    @contextlib.contextmanager
+    def bulk_load(self):
+        """Around a full rebuild: a backend may drop and rebuild its indexes, or compact them."""
+        yield
 
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False

@@ -6,6 +6,8 @@ tsquery are written as literals from the tokens `analysis.py` produced, and cast
 bigrams and compounds, C exact (diacritics kept) syllables and body bigrams, D body.
 """
 
+import contextlib
+
 from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
@@ -103,6 +105,23 @@ class PostgresBackend(SearchBackend):
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("UPDATE search_searchentry SET vector = NULL, title_vector = NULL")
+
+    @contextlib.contextmanager
+    def bulk_load(self):
+        # Maintaining two GIN indexes row by row made a 100.000-article rebuild take ~30 min;
+        # building them once at the end is a sort and a write.
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
+            cursor.execute("DROP INDEX IF EXISTS search_entry_title_vector_gin")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+                cursor.execute(CREATE_SQL[1])
+                cursor.execute(CREATE_TITLE_SQL[2])
+                cursor.execute("RESET maintenance_work_mem")
+                cursor.execute("ANALYZE search_searchentry")
 
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False

@@ -5,6 +5,8 @@ to split on spaces; `remove_diacritics 0` keeps the `exact` column's diacritics 
 Rows share their rowid with `search_searchentry.page_id`, which holds the filter columns.
 """
 
+import contextlib
+
 from django.db import connection
 
 from congso.search.analysis import Group, ParsedQuery
@@ -116,21 +118,37 @@ class SQLiteFTS5Backend(SearchBackend):
             cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
             cursor.execute(f"DELETE FROM {TITLE_TABLE}")  # noqa: S608
 
+    @contextlib.contextmanager
+    def bulk_load(self):
+        yield
+        # Bulk inserts leave many small b-tree segments; a query reads each term's doclist from
+        # every one of them. 'optimize' merges them into one.
+        with connection.cursor() as cursor:
+            for table in (TABLE, TITLE_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
+            cursor.execute("ANALYZE search_searchentry")
+
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
     ) -> Candidates:
         if query.is_empty:
             return Candidates()
         match = compile_match(query, any_group)
+        plain = compile_match(query, any_group, boosts=False)
         where, params = filter_clauses(filters, "e.")
-        base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"  # noqa: S608
+        if where:
+            base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"  # noqa: S608
+        else:  # rows of both tables come and go together: no join needed to count or rank
+            base = f"FROM {TABLE} f WHERE {TABLE} MATCH %s"  # noqa: S608
         with connection.cursor() as cursor:
+            # One row past the cap tells "exactly RANK_CAP" from "more than that".
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s)",  # noqa: S608
-                [match, *params, TOTAL_CAP],
+                [plain, *params, TOTAL_CAP + 1],
             )
-            total = cursor.fetchone()[0]
-            if total <= RANK_CAP:
+            found = cursor.fetchone()[0]
+            total = min(found, TOTAL_CAP)
+            if found <= RANK_CAP:
                 cursor.execute(
                     f"SELECT f.rowid, f.rank {base} ORDER BY f.rank LIMIT %s",
                     [match, *params, limit],
@@ -140,7 +158,6 @@ class SQLiteFTS5Backend(SearchBackend):
                 return Candidates(
                     ids=[r[0] for r in rows], scores=[-r[1] for r in rows], total=total
                 )
-            plain = compile_match(query, any_group, boosts=False)
             ids: dict[int, float] = {}
             title_base = base.replace(f"FROM {TABLE} f", f"FROM {TITLE_TABLE} f").replace(
                 f"WHERE {TABLE} MATCH", f"WHERE {TITLE_TABLE} MATCH"
