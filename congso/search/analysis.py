@@ -28,10 +28,6 @@ from congso.core.text import fold
 MAX_QUERY_CHARS = 200
 MAX_GROUPS = 10
 MAX_TOKEN_CHARS = 60
-# Bigrams are indexed for the first syllables of a field only: the title and lead carry a
-# text's key phrases, and bigrams over whole bodies doubled the index for little gain
-# (adjacency in the rest of the body still counts at re-ranking, see querysets.rerank).
-BIGRAM_SPAN = 300
 
 # A "word": letters/digits, optionally joined by & / . - without spaces (codes, abbreviations).
 _WORD = re.compile(r"[^\W_]+(?:[&/.\-][^\W_]+)*")
@@ -79,7 +75,7 @@ def fold_same_length(text: str) -> str:
 
 def title_tokens(text: str) -> list[str]:
     """The folded syllables of a short text: what `analyse(...).tokens` gives, much faster."""
-    return [t[:MAX_TOKEN_CHARS] for t in _PART.findall(fold_same_length(clean(text)))]
+    return [fold_token(t[:MAX_TOKEN_CHARS]) for t in _PART.findall(clean(text).lower())]
 
 
 def exact_syllables(text: str) -> set[str]:

@@ -155,8 +155,10 @@ def rebuild_index(batch_size: int = 500, progress=None) -> int:
     # page with a queryset update leave that cache stale (every page would look unrouted).
     Site.clear_site_root_paths_cache()
     with transaction.atomic():
-        backend.clear()
+        # Rows first: on PostgreSQL the vectors live on them, and clearing vectors of rows about
+        # to be deleted would write every row once more.
         SearchEntry.objects.all().delete()
+        backend.clear()
     restricted = [r.page.path for r in PageViewRestriction.objects.select_related("page")]
     count = 0
     pairs: list[tuple[SearchEntry, IndexDocument]] = []
