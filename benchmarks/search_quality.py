@@ -107,7 +107,10 @@ def main():
 
     call_command("migrate", verbosity=0)
     if args.no_bigrams:
-        analysis.BIGRAM_SPAN = 0
+        if connection.vendor != "sqlite":
+            parser.error("--no-bigrams: SQLite only (PostgreSQL matches phrases by their bigrams)")
+        analyse = analysis.analyse
+        services.analyse = lambda text, bigrams=True: analyse(text, bigrams=False)
     have = ArticlePage.objects.count()
     if have < args.noise:
         call_command(

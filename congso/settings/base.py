@@ -118,8 +118,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while a writer commits; the busy timeout avoids spurious
-    # "database is locked" errors under a multi-worker server.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # "database is locked" errors under a multi-worker server. Connections are kept (as on
+    # PostgreSQL): reopening the file per request also threw away SQLite's page cache, which
+    # cost ~3 ms per search at 100.000 articles (docs/benchmarks.md, "Search").
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,

@@ -50,14 +50,21 @@ DROP_SQL = [
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS vector",
 ]
 # Newest-first candidates of common queries are looked for among the newest WINDOWS[0] page
-# ids first (a bitmap AND of GIN and the primary key), then wider: ordering every match of
-# "so" by id would visit ~90.000 heap rows. (For such terms the planner filters the window's
-# rows instead of ANDing bitmaps, ~6 µs of detoasting per row: hence a small first window.)
+# ids first, then wider: ordering every match of "so" by id would visit ~90.000 heap rows.
+# On `vector` the window is itself a lexeme ("#99" = ids 99.000-99.999), so GIN intersects it
+# with the query's posting lists; a primary-key range would make the planner read and detoast
+# every row of the window instead (~6 µs each). `title_vector` is small: a key range does.
+WINDOWS = (1000, 10000, None)
+ID_BUCKET = 1000
 # A query the planner expects to match this many entries skips the exact count (which, for
 # syllables in nearly every article, is a 10 ms GIN bitmap of ~100.000 rows): it is shown as
 # "more than TOTAL_CAP". The margin covers the planner's error on words that rarely co-occur.
 ESTIMATE_MARGIN = 20
-WINDOWS = (1000, 10000, None)
+
+
+def bucket_lexeme(page_id: int) -> str:
+    # "#" never occurs in a token (tokens are letters and digits), so no word can collide.
+    return f"#{page_id // ID_BUCKET}"
 
 
 def _lexeme(token: str) -> str:
@@ -68,6 +75,7 @@ def build_vector(doc: IndexDocument) -> str:
     tokens = dict.fromkeys(
         [*doc.title, *doc.code, *doc.body, *doc.title_extra, *doc.body_extra, *doc.exact]
     )
+    tokens[bucket_lexeme(doc.page_id)] = None
     return " ".join(_lexeme(t) for t in tokens if t)
 
 
@@ -205,11 +213,17 @@ class PostgresBackend(SearchBackend):
         rows: list[tuple[int]] = []
         for window in WINDOWS:
             bounded = window is not None and newest_id - window > 0
-            window_sql = " AND page_id > %s" if bounded else ""
+            query, window_sql, window_params = tsquery, "", []
+            if bounded and column == "vector":
+                buckets = range((newest_id - window) // ID_BUCKET, newest_id // ID_BUCKET + 1)
+                recent = " | ".join(_lexeme(bucket_lexeme(b * ID_BUCKET)) for b in buckets)
+                query = f"({tsquery}) & ({recent})"
+            elif bounded:
+                window_sql, window_params = " AND page_id > %s", [newest_id - window]
             cursor.execute(
                 f"SELECT page_id FROM search_searchentry WHERE {column} @@ %s::tsquery"  # noqa: S608
                 f"{where}{window_sql} ORDER BY page_id DESC LIMIT %s",
-                [tsquery, *params, *([newest_id - window] if bounded else []), limit],
+                [query, *params, *window_params, limit],
             )
             rows = cursor.fetchall()
             if len(rows) >= limit or not bounded:
