@@ -121,9 +121,18 @@ def _bitmap_only(cursor):
         # Read before the settings below, which would also turn this index lookup into a scan.
         cursor.execute("SELECT coalesce(max(page_id), 0) FROM search_searchentry")
         newest_id = cursor.fetchone()[0]
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+            "set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"
+        )
+        seqscan, indexscan = cursor.fetchone()[:2]
         yield newest_id
+        # Inside an outer transaction this block is a savepoint, and the settings would last
+        # until that transaction ends: give the next statements their planner back.
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)",
+            [seqscan, indexscan],
+        )
 
 
 class PostgresBackend(SearchBackend):

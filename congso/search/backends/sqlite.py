@@ -127,6 +127,11 @@ class SQLiteFTS5Backend(SearchBackend):
             for table in (TABLE, TITLE_TABLE):
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
             cursor.execute("ANALYZE search_searchentry")
+        if not connection.in_atomic_block:
+            # The rebuild went through the write-ahead log (~5 GB at 100.000 articles); copy it
+            # into the database and truncate it now, not whenever SQLite next gets the chance.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False

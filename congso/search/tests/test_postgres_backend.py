@@ -61,3 +61,15 @@ def test_query_the_planner_expects_everywhere_skips_the_exact_count(category, mo
     results = search("chuyen doi so")
     assert results.total == TOTAL_CAP
     assert titles(results) == ["Chuyển đổi số cấp xã"]
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_planner_settings_are_restored_after_a_search_inside_a_transaction(category):
+    article(category, "Chuyển đổi số cấp xã")
+    search("chuyen doi so")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+        )
+        assert cursor.fetchone() == ("on", "on")
