@@ -71,26 +71,29 @@ def make_queries(count: int, seed: int) -> list[str]:
     return queries
 
 
-def fetch(base: str, q: str) -> float:
-    url = f"{base}/api/v1/search?" + urllib.parse.urlencode({"q": q})
+def fetch(base: str, q: str, page: bool = False) -> float:
+    path = "/tim-kiem/?" if page else "/api/v1/search?"
+    url = base + path + urllib.parse.urlencode({"q": q})
     started = time.perf_counter()
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (http URL from --url)
         body = response.read()
         assert response.status == 200, response.status
     elapsed = (time.perf_counter() - started) * 1000
-    json.loads(body)
+    if not page:
+        json.loads(body)
     return elapsed
 
 
-def run(base: str, queries: list[str], concurrency: int) -> dict:
+def run(base: str, queries: list[str], concurrency: int, page: bool = False) -> dict:
     for q in queries[:20]:  # warm up connections, caches and the page cache of the OS
-        fetch(base, q)
+        fetch(base, q, page)
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        latencies = sorted(pool.map(lambda q: fetch(base, q), queries))
+        latencies = sorted(pool.map(lambda q: fetch(base, q, page), queries))
     wall = time.perf_counter() - started
     p = statistics.quantiles(latencies, n=100)
     return {
+        "target": "results page /tim-kiem/" if page else "API /api/v1/search",
         "concurrency": concurrency,
         "requests": len(latencies),
         "p50_ms": round(p[49], 1),
@@ -105,10 +108,13 @@ def main():
     parser.add_argument("--url", default="http://127.0.0.1:8765")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument(
+        "--page", action="store_true", help="the HTML results page instead of the API"
+    )
     args = parser.parse_args()
     queries = make_queries(args.requests, args.seed)
     for concurrency in (1, 8):
-        print(json.dumps(run(args.url, queries, concurrency)))
+        print(json.dumps(run(args.url, queries, concurrency, args.page), ensure_ascii=False))
 
 
 if __name__ == "__main__":

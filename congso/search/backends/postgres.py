@@ -209,6 +209,10 @@ class PostgresBackend(SearchBackend):
                 newest = self._newest(cursor, column, tsquery, where, params, limit, newest_id)
                 for page_id in newest:
                     ids.setdefault(page_id, score)
+            if len(newest) < limit:
+                # The unwindowed search saw every match: the planner's estimate that skipped
+                # the count was wrong, and this is the exact total.
+                total = len(newest)
         return Candidates(ids=list(ids), scores=list(ids.values()), total=total)
 
     def _estimate(self, cursor, match_sql: str, params: list) -> float:

@@ -56,10 +56,26 @@ def test_common_query_widens_the_recent_window_until_it_finds_old_matches(catego
 @on_postgres
 @pytest.mark.django_db
 def test_query_the_planner_expects_everywhere_skips_the_exact_count(category, monkeypatch):
+    from congso.search import querysets
+
+    monkeypatch.setattr(postgres, "ESTIMATE_MARGIN", 0)
+    monkeypatch.setattr(querysets, "POOL_SIZE", 2)
+    for n in range(3):
+        article(category, f"Chuyển đổi số đợt {n}")
+    results = search("chuyen doi so", page_size=1)
+    assert results.total == TOTAL_CAP
+    assert len(results.hits) == 1
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_an_estimate_that_skipped_the_count_is_corrected_when_all_matches_were_seen(
+    category, monkeypatch
+):
     monkeypatch.setattr(postgres, "ESTIMATE_MARGIN", 0)
     article(category, "Chuyển đổi số cấp xã")
     results = search("chuyen doi so")
-    assert results.total == TOTAL_CAP
+    assert results.total == 1
     assert titles(results) == ["Chuyển đổi số cấp xã"]
 
 
