@@ -1,4 +1,4 @@
-from congso.search.analysis import analyse, parse_query
+from congso.search.analysis import analyse, fold_same_length, parse_query, title_tokens
 
 
 def alternatives(query):
@@ -101,3 +101,15 @@ def test_index_records_bigrams_and_exact_syllables():
     analysed = analyse("Chuyển đổi số")
     assert {"chuyendoi", "doiso"} <= set(analysed.extra)
     assert analysed.exact == {"chuyển", "đổi", "số"}
+
+
+def test_same_length_folding_keeps_every_position():
+    text = "ĐỔI MỚI Chuyển đổi số, Ưu tiên 81/2004"
+    folded = fold_same_length(text)
+    assert folded == "doi moi chuyen doi so, uu tien 81/2004"
+    assert len(folded) == len(text)
+
+
+def test_quick_title_tokens_equal_full_analysis():
+    title = "Sở TT&TT: Hội nghị CHUYỂN ĐỔI SỐ năm 2025 – Đợt 2"
+    assert title_tokens(title) == analyse(title, bigrams=False).tokens
