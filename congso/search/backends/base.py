@@ -10,7 +10,7 @@ import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from congso.search.analysis import Group, ParsedQuery
+from congso.search.analysis import ParsedQuery
 
 
 @dataclass
@@ -69,7 +69,53 @@ class SearchBackend:
     def search(
         self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
     ) -> Candidates:
-        """Best `limit` matches; all groups must match unless `any_group` (the relaxed retry)."""
+        """Best `limit` matches; all groups must match unless `any_group` (the relaxed retry).
+
+        The bounded policy above, the same for every engine: count up to one past the cap;
+        few matches are ranked by the engine's relevance, more are the newest title matches
+        followed by the newest matches anywhere."""
+        if query.is_empty:
+            return Candidates()
+        with self.reading() as session:
+            found = self.count(session, query, filters, any_group)
+            total = min(found, TOTAL_CAP)
+            if found <= RANK_CAP:
+                ids, scores = self.best(session, query, filters, limit, any_group)
+                return Candidates(ids=ids, scores=scores, total=total)
+            candidates: dict[int, float] = {}
+            for in_title, score in ((True, 2.0), (False, 1.0)):
+                newest = self.newest(session, query, filters, limit, any_group, in_title)
+                for page_id in newest:
+                    candidates.setdefault(page_id, score)
+        if len(newest) < limit:
+            # Every match was seen: an engine that estimated its count was wrong by this much.
+            total = min(len(newest), TOTAL_CAP)
+        return Candidates(ids=list(candidates), scores=list(candidates.values()), total=total)
+
+    def reading(self):
+        """Context for the statements of one search; what it yields is passed to the steps."""
+        return contextlib.nullcontext()
+
+    def count(self, session, query: ParsedQuery, filters: Filters, any_group: bool) -> int:
+        """How many entries match, counted up to TOTAL_CAP + 1 (an engine may estimate)."""
+        raise NotImplementedError
+
+    def best(
+        self, session, query: ParsedQuery, filters: Filters, limit: int, any_group: bool
+    ) -> tuple[list[int], list[float]]:
+        """The `limit` best matches by the engine's relevance, with scores (higher is better)."""
+        raise NotImplementedError
+
+    def newest(
+        self,
+        session,
+        query: ParsedQuery,
+        filters: Filters,
+        limit: int,
+        any_group: bool,
+        in_title: bool,
+    ) -> list[int]:
+        """The `limit` newest matches (highest ids), in the title/number-symbol only if asked."""
         raise NotImplementedError
 
     def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
@@ -78,10 +124,6 @@ class SearchBackend:
 
     def size_bytes(self) -> int | None:
         return None
-
-
-def required_groups(query: ParsedQuery) -> list[Group]:
-    return [g for g in query.groups if g.alternatives]
 
 
 def filter_clauses(filters: Filters, column_prefix: str = "") -> tuple[str, list]:

@@ -16,6 +16,7 @@ Two vectors per entry, for speed at 100.000 articles:
 
 import contextlib
 import json
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -24,8 +25,6 @@ from congso.search.analysis import MAX_TOKEN_CHARS, Group, ParsedQuery
 from .base import (
     RANK_CAP,
     TOTAL_CAP,
-    Candidates,
-    Filters,
     IndexDocument,
     SearchBackend,
     filter_clauses,
@@ -113,11 +112,17 @@ def compile_rank_query(query: ParsedQuery) -> str:
     return " | ".join(terms)
 
 
+@dataclass
+class _Session:
+    cursor: object
+    newest_id: int
+
+
 @contextlib.contextmanager
-def _bitmap_only(cursor):
+def _bitmap_only():
     """Plan full-text predicates as GIN bitmap scans only (see the module docstring). The
     planner prices `@@` as cheap and would otherwise scan rows and detoast their vectors."""
-    with transaction.atomic():
+    with connection.cursor() as cursor, transaction.atomic():
         # Read before the settings below, which would also turn this index lookup into a scan.
         cursor.execute("SELECT coalesce(max(page_id), 0) FROM search_searchentry")
         newest_id = cursor.fetchone()[0]
@@ -126,7 +131,7 @@ def _bitmap_only(cursor):
             "set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"
         )
         seqscan, indexscan = cursor.fetchone()[:2]
-        yield newest_id
+        yield _Session(cursor, newest_id)
         # Inside an outer transaction this block is a savepoint, and the settings would last
         # until that transaction ends: give the next statements their planner back.
         cursor.execute(
@@ -172,48 +177,33 @@ class PostgresBackend(SearchBackend):
                 cursor.execute("RESET maintenance_work_mem")
                 cursor.execute("ANALYZE search_searchentry")
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
-    ) -> Candidates:
-        if query.is_empty:
-            return Candidates()
-        tsquery = compile_tsquery(query, any_group)
+    def reading(self):
+        return _bitmap_only()
+
+    def count(self, session, query, filters, any_group) -> int:
         where, params = filter_clauses(filters, "")
-        with connection.cursor() as cursor, _bitmap_only(cursor) as newest_id:
-            match_sql = f"FROM search_searchentry WHERE vector @@ %s::tsquery{where}"
-            if self._estimate(cursor, match_sql, [tsquery, *params]) >= ESTIMATE_MARGIN * RANK_CAP:
-                found = TOTAL_CAP + 1
-            else:
-                # One row past the cap tells "exactly RANK_CAP" from "more than that".
-                cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 {match_sql} LIMIT %s) AS m",  # noqa: S608
-                    [tsquery, *params, TOTAL_CAP + 1],
-                )
-                found = cursor.fetchone()[0]
-            total = min(found, TOTAL_CAP)
-            if found <= RANK_CAP:
-                # Normalisation 1 (divide by 1 + log length): long titles that repeat a word
-                # do not crowd out short, exact ones.
-                cursor.execute(
-                    "SELECT page_id, ts_rank(title_vector, %s::tsquery, 1) AS score "  # noqa: S608
-                    f"FROM search_searchentry WHERE vector @@ %s::tsquery{where} "
-                    "ORDER BY score DESC, page_id DESC LIMIT %s",
-                    [compile_rank_query(query), tsquery, *params, limit],
-                )
-                rows = cursor.fetchall()
-                return Candidates(
-                    ids=[r[0] for r in rows], scores=[float(r[1]) for r in rows], total=total
-                )
-            ids: dict[int, float] = {}
-            for column, score in (("title_vector", 2.0), ("vector", 1.0)):
-                newest = self._newest(cursor, column, tsquery, where, params, limit, newest_id)
-                for page_id in newest:
-                    ids.setdefault(page_id, score)
-            if len(newest) < limit:
-                # The unwindowed search saw every match: the planner's estimate that skipped
-                # the count was wrong, and this is the exact total.
-                total = len(newest)
-        return Candidates(ids=list(ids), scores=list(ids.values()), total=total)
+        match_sql = f"FROM search_searchentry WHERE vector @@ %s::tsquery{where}"
+        params = [compile_tsquery(query, any_group), *params]
+        if self._estimate(session.cursor, match_sql, params) >= ESTIMATE_MARGIN * RANK_CAP:
+            return TOTAL_CAP + 1
+        session.cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {match_sql} LIMIT %s) AS m",  # noqa: S608
+            [*params, TOTAL_CAP + 1],
+        )
+        return session.cursor.fetchone()[0]
+
+    def best(self, session, query, filters, limit, any_group):
+        where, params = filter_clauses(filters, "")
+        # Normalisation 1 (divide by 1 + log length): long titles that repeat a word do not
+        # crowd out short, exact ones.
+        session.cursor.execute(
+            "SELECT page_id, ts_rank(title_vector, %s::tsquery, 1) AS score "  # noqa: S608
+            f"FROM search_searchentry WHERE vector @@ %s::tsquery{where} "
+            "ORDER BY score DESC, page_id DESC LIMIT %s",
+            [compile_rank_query(query), compile_tsquery(query, any_group), *params, limit],
+        )
+        rows = session.cursor.fetchall()
+        return [r[0] for r in rows], [float(r[1]) for r in rows]
 
     def _estimate(self, cursor, match_sql: str, params: list) -> float:
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {match_sql}", params)  # noqa: S608
@@ -222,23 +212,27 @@ class PostgresBackend(SearchBackend):
             plan = json.loads(plan)
         return float(plan[0]["Plan"]["Plan Rows"])
 
-    def _newest(self, cursor, column, tsquery, where, params, limit, newest_id) -> list[int]:
+    def newest(self, session, query, filters, limit, any_group, in_title):
+        where, params = filter_clauses(filters, "")
+        tsquery = compile_tsquery(query, any_group)
+        column = "title_vector" if in_title else "vector"
+        newest_id = session.newest_id
         rows: list[tuple[int]] = []
         for window in WINDOWS:
             bounded = window is not None and newest_id - window > 0
-            query, window_sql, window_params = tsquery, "", []
-            if bounded and column == "vector":
+            match, window_sql, window_params = tsquery, "", []
+            if bounded and not in_title:
                 buckets = range((newest_id - window) // ID_BUCKET, newest_id // ID_BUCKET + 1)
                 recent = " | ".join(_lexeme(bucket_lexeme(b * ID_BUCKET)) for b in buckets)
-                query = f"({tsquery}) & ({recent})"
+                match = f"({tsquery}) & ({recent})"
             elif bounded:
                 window_sql, window_params = " AND page_id > %s", [newest_id - window]
-            cursor.execute(
+            session.cursor.execute(
                 f"SELECT page_id FROM search_searchentry WHERE {column} @@ %s::tsquery"  # noqa: S608
                 f"{where}{window_sql} ORDER BY page_id DESC LIMIT %s",
-                [query, *params, *window_params, limit],
+                [match, *params, *window_params, limit],
             )
-            rows = cursor.fetchall()
+            rows = session.cursor.fetchall()
             if len(rows) >= limit or not bounded:
                 break
         return [r[0] for r in rows]
@@ -248,13 +242,13 @@ class PostgresBackend(SearchBackend):
             return set()
         # The bigrams of the phrase, all present: answered by a bitmap AND of the GIN and the
         # primary key, without reading any vector.
-        with connection.cursor() as cursor, _bitmap_only(cursor):
-            cursor.execute(
+        with _bitmap_only() as session:
+            session.cursor.execute(
                 "SELECT page_id FROM search_searchentry "
                 "WHERE vector @@ %s::tsquery AND page_id = ANY(%s)",
                 [_alternative(phrase), list(page_ids)],
             )
-            return {r[0] for r in cursor.fetchall()}
+            return {r[0] for r in session.cursor.fetchall()}
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:

@@ -12,9 +12,7 @@ from django.db import connection
 from congso.search.analysis import Group, ParsedQuery
 
 from .base import (
-    RANK_CAP,
     TOTAL_CAP,
-    Candidates,
     Filters,
     IndexDocument,
     SearchBackend,
@@ -133,48 +131,46 @@ class SQLiteFTS5Backend(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, limit: int, any_group: bool = False
-    ) -> Candidates:
-        if query.is_empty:
-            return Candidates()
-        match = compile_match(query, any_group)
-        plain = compile_match(query, any_group, boosts=False)
+    def reading(self):
+        return connection.cursor()
+
+    @staticmethod
+    def _from(table: str, filters: Filters) -> tuple[str, list]:
         where, params = filter_clauses(filters, "e.")
         if where:
-            base = f"FROM {TABLE} f JOIN search_searchentry e ON e.page_id = f.rowid WHERE {TABLE} MATCH %s{where}"  # noqa: S608
-        else:  # rows of both tables come and go together: no join needed to count or rank
-            base = f"FROM {TABLE} f WHERE {TABLE} MATCH %s"  # noqa: S608
-        with connection.cursor() as cursor:
-            # One row past the cap tells "exactly RANK_CAP" from "more than that".
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s)",  # noqa: S608
-                [plain, *params, TOTAL_CAP + 1],
+            return (
+                f"FROM {table} f JOIN search_searchentry e ON e.page_id = f.rowid "
+                f"WHERE {table} MATCH %s{where}",
+                params,
             )
-            found = cursor.fetchone()[0]
-            total = min(found, TOTAL_CAP)
-            if found <= RANK_CAP:
-                cursor.execute(
-                    f"SELECT f.rowid, f.rank {base} ORDER BY f.rank LIMIT %s",
-                    [match, *params, limit],
-                )
-                rows = cursor.fetchall()
-                # bm25 is negative, lower is better: flip it so that higher is better everywhere.
-                return Candidates(
-                    ids=[r[0] for r in rows], scores=[-r[1] for r in rows], total=total
-                )
-            ids: dict[int, float] = {}
-            title_base = base.replace(f"FROM {TABLE} f", f"FROM {TITLE_TABLE} f").replace(
-                f"WHERE {TABLE} MATCH", f"WHERE {TITLE_TABLE} MATCH"
-            )
-            for sql_base, score in ((title_base, 2.0), (base, 1.0)):
-                cursor.execute(
-                    f"SELECT f.rowid {sql_base} ORDER BY f.rowid DESC LIMIT %s",
-                    [plain, *params, limit],
-                )
-                for (rowid,) in cursor.fetchall():
-                    ids.setdefault(rowid, score)
-        return Candidates(ids=list(ids), scores=list(ids.values()), total=total)
+        # Rows of both tables come and go together: no join needed without filters.
+        return f"FROM {table} f WHERE {table} MATCH %s", params
+
+    def count(self, cursor, query, filters, any_group) -> int:
+        base, params = self._from(TABLE, filters)
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s)",  # noqa: S608
+            [compile_match(query, any_group, boosts=False), *params, TOTAL_CAP + 1],
+        )
+        return cursor.fetchone()[0]
+
+    def best(self, cursor, query, filters, limit, any_group):
+        base, params = self._from(TABLE, filters)
+        cursor.execute(
+            f"SELECT f.rowid, f.rank {base} ORDER BY f.rank LIMIT %s",
+            [compile_match(query, any_group), *params, limit],
+        )
+        rows = cursor.fetchall()
+        # bm25 is negative, lower is better: flip it so that higher is better everywhere.
+        return [r[0] for r in rows], [-r[1] for r in rows]
+
+    def newest(self, cursor, query, filters, limit, any_group, in_title):
+        base, params = self._from(TITLE_TABLE if in_title else TABLE, filters)
+        cursor.execute(
+            f"SELECT f.rowid {base} ORDER BY f.rowid DESC LIMIT %s",
+            [compile_match(query, any_group, boosts=False), *params, limit],
+        )
+        return [r[0] for r in cursor.fetchall()]
 
     def phrase_matches(self, phrase: tuple[str, ...], page_ids: list[int]) -> set[int]:
         if not phrase or not page_ids:

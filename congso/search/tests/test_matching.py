@@ -150,10 +150,9 @@ def test_snippet_escapes_page_text(category):
 @pytest.fixture
 def common_query(monkeypatch):
     """Make every query count as 'very common' so the newest-matches path runs."""
-    from congso.search.backends import postgres, sqlite
+    from congso.search.backends import base
 
-    for module in (sqlite, postgres):
-        monkeypatch.setattr(module, "RANK_CAP", 1)
+    monkeypatch.setattr(base, "RANK_CAP", 1)
 
 
 def test_very_common_query_still_puts_title_matches_first(category, common_query):
@@ -163,3 +162,14 @@ def test_very_common_query_still_puts_title_matches_first(category, common_query
     results = search("chuyen doi so")
     assert results.total == 3
     assert titles(results)[0] == "Chuyển đổi số cấp xã"
+
+
+def test_total_never_exceeds_the_cap_when_a_deep_page_sees_every_match(
+    category, common_query, monkeypatch
+):
+    from congso.search.backends import base
+
+    monkeypatch.setattr(base, "TOTAL_CAP", 2)
+    for n in range(3):
+        article(category, f"Chuyển đổi số đợt {n}")
+    assert search("chuyen doi so", page_size=5).total == 2
