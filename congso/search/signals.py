@@ -2,25 +2,20 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from . import services
 
 
 def _published(sender, instance, **kwargs):
-    if services.is_paused():
-        return
-    services.reindex_page(instance)
-    services.rename_category(instance)
-
-
-def _unpublished(sender, instance, **kwargs):
+    # The page itself was indexed by the full save that publishing makes (see `_saved`).
     if not services.is_paused():
-        services.remove_page(instance.pk)
+        services.rename_category(instance)
 
 
 def _saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
-    # A full save writes the whole page (programmatic creation, imports, publishing); saving a
+    # A full save writes the whole page: programmatic creation, imports, and Wagtail's publish
+    # and unpublish actions, which save the page before sending their own signals. Saving a
     # draft only touches revision fields (update_fields) and must not reach the public index.
     if raw or services.is_paused() or not isinstance(instance, Page) or update_fields is not None:
         return
@@ -47,7 +42,6 @@ def _restriction_changed(sender, instance, **kwargs):
 
 def connect():
     page_published.connect(_published, dispatch_uid="congso-search-published")
-    page_unpublished.connect(_unpublished, dispatch_uid="congso-search-unpublished")
     post_page_move.connect(_moved, dispatch_uid="congso-search-moved")
     post_save.connect(_saved, dispatch_uid="congso-search-saved")
     post_delete.connect(_deleted, sender=Page, dispatch_uid="congso-search-deleted")

@@ -143,3 +143,14 @@ def test_results_stay_within_the_site_tree(home, category):
     article(category, "Tin của trang chính")
     assert search("tin", Filters(tree_path=category.path + "9999")).total == 0
     assert search("tin", Filters(tree_path=home.path)).total == 1
+
+
+def test_publishing_a_revision_indexes_the_page_once(category, monkeypatch):
+    page = article(category, "Tiêu đề cũ")
+    page.title = "Tiêu đề mới"
+    revision = page.save_revision()
+    calls = []
+    original = services.reindex_page
+    monkeypatch.setattr(services, "reindex_page", lambda p: calls.append(p.pk) or original(p))
+    revision.publish()
+    assert calls == [page.pk]
