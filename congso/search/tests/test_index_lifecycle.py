@@ -154,3 +154,20 @@ def test_publishing_a_revision_indexes_the_page_once(category, monkeypatch):
     monkeypatch.setattr(services, "reindex_page", lambda p: calls.append(p.pk) or original(p))
     revision.publish()
     assert calls == [page.pk]
+
+
+def _queries_to_move(home, n: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    source = make_category(home, f"Chuyên mục nguồn {n}")
+    target = make_category(home, f"Chuyên mục đích {n}")
+    for i in range(n):
+        article(source, f"Tin chuyển {n} số {i}")
+    with CaptureQueriesContext(connection) as captured:
+        source.move(target, pos="last-child")
+    return len(captured.captured_queries)
+
+
+def test_moving_a_category_reindexes_its_articles_in_batches_not_one_by_one(home):
+    assert _queries_to_move(home, 6) == _queries_to_move(home, 1)
