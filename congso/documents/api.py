@@ -92,7 +92,7 @@ class ListParams(Schema):
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
-def _summary(doc, request, state=None) -> dict:
+def _summary(doc, request) -> dict:
     return {
         "id": doc.pk,
         "url": doc.get_full_url(request),
@@ -106,7 +106,7 @@ def _summary(doc, request, state=None) -> dict:
         "effective_date": doc.effective_date,
         "legal_status": doc.legal_status,
         "legal_status_label": doc.get_legal_status_display(),
-        "signature_status": state if state is not None else doc.signature_state,
+        "signature_status": doc.signature_state,
     }
 
 
@@ -134,12 +134,14 @@ def list_documents(request, params: Query[ListParams]):
 )
 def get_document(request, document_id: int):
     # Beyond the primary key range is simply "not found", not a database error.
-    doc = published_documents().filter(pk=document_id).first() if 0 < document_id < 2**63 else None
+    # Prefetched once: the loop below and doc.signature_state (in _summary) both read them.
+    documents = published_documents().prefetch_related("attachments__file__signatures")
+    doc = documents.filter(pk=document_id).first() if 0 < document_id < 2**63 else None
     if doc is None:
         raise Http404("Không tìm thấy văn bản.")
     files = []
     all_signatures = []
-    for attachment in doc.attachments.select_related("file").prefetch_related("file__signatures"):
+    for attachment in doc.attachments.all():
         file = attachment.file
         sigs = [
             {

@@ -12,7 +12,10 @@ class FileInsightsPanel(Panel):
             page = self.instance
             files = []
             if page.pk:
-                files = [a.file for a in page.attachments.select_related("file")]
+                attachments = page.attachments.select_related("file").prefetch_related(
+                    "file__signatures"
+                )
+                files = [a.file for a in attachments]
             context.update(
                 {
                     "files": files,

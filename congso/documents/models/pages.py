@@ -249,7 +249,12 @@ class OfficialDocumentPage(RoutablePageMixin, BasePage):
         # Preview images are sub-routes of the live page; a draft shown in the editor's preview
         # has no such URL yet.
         can_preview = self.live and not getattr(request, "is_preview", False)
-        attachments = self.attachments.select_related("file").prefetch_related("file__signatures")
+        attachments = list(
+            self.attachments.select_related("file").prefetch_related("file__signatures")
+        )
+        # page.signature_state (the header badge) reads self.files: give it these rows instead
+        # of querying every attachment and file again.
+        self.files = [a.file for a in sorted(attachments, key=lambda a: a.sort_order or 0)]
         context["attachments"] = [
             {
                 "attachment": a,

@@ -87,3 +87,26 @@ def test_documents_endpoints_conform_to_the_openapi_schema(
     # Unknown filter values are ignored rather than refused (a reader's stale link keeps
     # working), so the data-rejection checks do not apply.
     case.call_and_validate(excluded_checks=[negative_data_rejection, positive_data_acceptance])
+
+
+@pytest.mark.django_db
+def test_the_detail_reads_attachments_once_however_many_there_are(client, doc_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congso.documents.models import DocumentAttachment
+    from congso.documents.services import store_file
+
+    page = make_document(doc_index)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/api/v1/documents/{page.pk}").status_code == 200
+        return len(captured)
+
+    queries()  # warm the per-process caches (site, content types)
+    one = queries()
+    for n in (2, 3):
+        file = store_file(f"phu-luc-{n}.pdf", make_pdf())
+        DocumentAttachment.objects.create(page=page, file=file, sort_order=n)
+    assert queries() == one

@@ -184,3 +184,29 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(OfficialDocumentPage, {DocumentIndexPage})
         self.assertAllowedSubpageTypes(DocumentIndexPage, {OfficialDocumentPage})
         self.assertAllowedSubpageTypes(OfficialDocumentPage, set())
+
+
+def _queries_for(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congso.core import pagecache
+
+    pagecache.purge_all()  # measure a rendered page, not the page cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_detail_page_reads_attachments_once_however_many_there_are(client, doc_index):
+    from congso.documents.models import DocumentAttachment
+    from congso.documents.services import store_file
+
+    page = make_document(doc_index)
+    _queries_for(client, page.url)  # warm the per-process caches (site, content types)
+    one = _queries_for(client, page.url)
+    for n in (2, 3):
+        file = store_file(f"phu-luc-{n}.pdf", make_pdf())
+        DocumentAttachment.objects.create(page=page, file=file, sort_order=n)
+    assert _queries_for(client, page.url) == one
