@@ -8,12 +8,11 @@ from dataclasses import dataclass, fields
 from datetime import date
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
-from congso.core.pagecache import generation
+from congso.core.pagecache import remember
 from congso.documents.models import (
     DocumentAttachment,
     DocumentField,
@@ -156,12 +155,7 @@ def cached_count(qs: QuerySet, doc_filter: DocumentFilter, scope: str = "") -> i
     only change on publish, which bumps the page-cache generation, so they are cached per
     generation and filter."""
     digest = hashlib.sha256(doc_filter.querystring(sort="moi-nhat").encode()).hexdigest()[:32]
-    key = f"documents:count:{generation()}:{scope}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = qs.count()
-        cache.set(key, value, 3600)
-    return value
+    return remember(f"documents:count:{scope}:{digest}", qs.count, 3600)
 
 
 class CountedPaginator(Paginator):
@@ -182,9 +176,8 @@ def paginate_documents(request, qs: QuerySet, doc_filter: DocumentFilter, per_pa
 def filter_choices() -> dict:
     """Options for the filter form. Years and signers come from published documents, so they are
     cached per page-cache generation (bumped on every publish) instead of scanned per request."""
-    key = f"documents:filter-choices:{generation()}"
-    cached = cache.get(key)
-    if cached is None:
+
+    def published_years_and_signers() -> dict:
         published = published_documents().order_by()
         years = sorted(
             {d.year for d in published.exclude(issue_date=None).dates("issue_date", "year")},
@@ -196,8 +189,9 @@ def filter_choices() -> dict:
             .distinct()
             .order_by("signer_name")[:200]
         )
-        cached = {"years": years, "signers": signers}
-        cache.set(key, cached, 3600)
+        return {"years": years, "signers": signers}
+
+    cached = remember("documents:filter-choices", published_years_and_signers, 3600)
     return {
         "types": DocumentType.objects.all(),
         "agencies": IssuingAgency.objects.all(),
@@ -245,9 +239,10 @@ def user_can_manage_file(user, file: FileDocument) -> bool:
         return False
     if user.is_superuser:
         return True
-    from wagtail.documents.permissions import permission_policy
+    from wagtail.permissions import policy_registry
 
-    if permission_policy.user_has_any_permission_for_instance(user, ["change", "choose"], file):
+    policy = policy_registry.get_by_type(FileDocument)
+    if policy.user_has_any_permission_for_instance(user, ["change", "choose"], file):
         return True
     pages = OfficialDocumentPage.objects.filter(attachments__file=file)
     return any(page.permissions_for_user(user).can_edit() for page in pages)
