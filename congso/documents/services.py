@@ -173,10 +173,10 @@ def add_document(
     after the file is saved removes it again, so nothing is half-stored.
     """
     parent = parent or default_index()
-    extraction.check_file(name, data)
     file = None
     try:
         with transaction.atomic():
+            # store_file checks the bytes (FileRejected) before it writes anything.
             file = store_file(name, data, title=title, user=user)
             process_file(file, verify=verify_now)
             # Wagtail pages default to live=True: a new document must start as a draft.
@@ -322,7 +322,9 @@ def add_trust_anchor(data: str | bytes, *, name: str = "", user=None) -> tuple[T
 def _purge_pages() -> None:
     from congso.core.pagecache import purge_all
 
-    purge_all()
+    # After commit, as congso.core.signals does: a purge inside add_document's transaction
+    # would let a reader's request cache the old page under the new generation.
+    transaction.on_commit(purge_all)
 
 
 def _reindex_pages_of(file: FileDocument) -> None:
