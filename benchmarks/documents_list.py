@@ -152,12 +152,8 @@ def generate(count: int, batch: int, seed: int) -> None:
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
         done += size
         print(f"  {done}/{count}", end="\r", flush=True)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     print(
         f"\n{count} documents in {time.monotonic() - started:.1f}s; total "
         f"{OfficialDocumentPage.objects.count()}"

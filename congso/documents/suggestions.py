@@ -197,7 +197,6 @@ def suggest_agency(head: list[str]) -> str:
     its parent: 'UBND TỈNH HÀ TĨNH' above 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG')."""
     candidates = []
     for line in head[:12]:
-        folded = fold(line).lower()
         if NUMBER_AFTER_SO.search(line) or LONG_DATE.search(line):
             break
         # Two-column headers come out as one line: "UBND TỈNH HÀ TĨNH CỘNG HÒA …".
@@ -209,12 +208,7 @@ def suggest_agency(head: list[str]) -> str:
             continue
         if folded.startswith(AGENCY_START):
             candidates.append(line.strip(" -–"))
-        elif (
-            candidates
-            and _is_upper(line)
-            and len(candidates[-1]) < 60
-            and not folded.startswith(MOTTO)
-        ):
+        elif candidates and len(candidates[-1]) < 60:
             # A long agency name wrapped over two lines.
             if not any(folded.startswith(t) for t in (fold(n).lower() for n in TYPE_NAMES)):
                 candidates[-1] = f"{candidates[-1]} {line}"

@@ -21,9 +21,6 @@ def make_pdf(text: str = "Báo cáo kết quả chuyển đổi số năm 2024",
         blocks += [("h", "BÁO CÁO"), ("p", f"{text} – trang {n + 1}")]
         if n < pages - 1:
             blocks.append(("space", ""))
-    if pages > 1:
-        from reportlab.platypus import PageBreak  # noqa: F401 - SimpleDocTemplate flows pages
-
     return render_text_pdf(blocks, title=text)
 
 
