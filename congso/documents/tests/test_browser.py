@@ -45,3 +45,35 @@ def test_an_editor_uploads_a_signed_pdf_publishes_it_and_a_reader_sees_the_badge
     badge = reader.locator("[data-signature-state]").first
     assert badge.inner_text().strip().endswith("Đã ký số — hợp lệ")
     reader.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_filters_the_library_by_type_and_clears_the_filter(browser_page, home):
+    from datetime import date
+
+    from congso.documents.models import DocumentType
+    from congso.documents.tests.factories import make_document, make_index
+
+    index = make_index(home)
+    make_document(index, title="Báo cáo tình hình chuyển đổi số")
+    make_document(
+        index,
+        title="Quyết định ban hành quy chế cổng thông tin",
+        doc_type=DocumentType.objects.get(slug="quyet-dinh"),
+        issue_date=date(2023, 5, 1),
+    )
+
+    page = browser_page
+    page.goto("/van-ban/")
+    table = page.locator("table.doc-table")
+    assert "Báo cáo tình hình chuyển đổi số" in table.inner_text()
+    page.select_option("select[name=loai]", "quyet-dinh")
+    page.click("form.doc-filter button[type=submit]")
+    page.wait_for_url("**/van-ban/?*loai=quyet-dinh*")
+    assert "Quyết định ban hành quy chế cổng thông tin" in table.inner_text()
+    assert "Báo cáo tình hình chuyển đổi số" not in table.inner_text()
+    assert page.locator("select[name=loai]").input_value() == "quyet-dinh"
+    page.click("text=Bỏ lọc")
+    page.wait_for_url("**/van-ban/")
+    assert "Báo cáo tình hình chuyển đổi số" in table.inner_text()
