@@ -1,8 +1,9 @@
 """Pending counters in the cache, drained in batches by the flush.
 
-Two stores share one shape: `incr` many fields of the pending hash, `seal` the pending hash
-into a numbered batch, read and `forget` sealed batches. A batch stays until the database has
-recorded it, so a flush that dies half-way is finished by the next one (see services.flush).
+Two stores share one shape: `add_all` first-sighting markers in one go, `incr` many fields of
+the pending hash, `seal` the pending hash into a numbered batch, read and `forget` sealed
+batches. A batch stays until the database has recorded it, so a flush that dies half-way is
+finished by the next one (see services.flush).
 
 - Redis (production): one hash, HINCRBY per field; sealing is an atomic RENAME, so counts
   made during a flush land in the next batch.
@@ -14,7 +15,7 @@ recorded it, so a flush that dies half-way is finished by the next one (see serv
 import threading
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 PENDING = "analytics:pending"
 BATCHES = "analytics:batches"
@@ -31,7 +32,8 @@ return 0
 
 
 def _is_redis() -> bool:
-    return type(cache).__module__.startswith("django_redis")
+    # `cache` is a proxy whose own type is always django.utils.connection.ConnectionProxy.
+    return type(caches["default"]).__module__.startswith("django_redis")
 
 
 class RedisStore:
@@ -44,6 +46,13 @@ class RedisStore:
     def _key(name: str) -> str:
         # Honour KEY_PREFIX so that sites (and test runs) sharing one Redis stay apart.
         return cache.make_key(name)
+
+    def add_all(self, keys: list[str], timeout: int) -> list[bool]:
+        """`cache.add` of each key (value 1), in one round trip instead of one per key."""
+        pipe = self.conn.pipeline(transaction=False)
+        for key in keys:
+            pipe.set(self._key(key), 1, nx=True, ex=timeout)
+        return [bool(added) for added in pipe.execute()]
 
     def incr(self, fields: dict[str, int]) -> None:
         pipe = self.conn.pipeline(transaction=False)
@@ -86,6 +95,9 @@ class RedisStore:
 
 class LocalStore:
     _lock = threading.Lock()
+
+    def add_all(self, keys: list[str], timeout: int) -> list[bool]:
+        return [cache.add(key, 1, timeout=timeout) for key in keys]
 
     def incr(self, fields: dict[str, int]) -> None:
         with self._lock:

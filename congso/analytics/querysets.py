@@ -37,12 +37,20 @@ class Figures:
         return data
 
 
-def _db_figures(site_id: int, day: str) -> tuple[int, int, int]:
-    # Summing every day of a decade on each page view would cost a query per reader; the
-    # database part only changes at a flush, which starts a new generation.
+def _db_figures(site_id: int, day: str, article_id: int | None) -> tuple[int, int, int, int]:
+    """Today's visits and reads, all-time visits of a site and an article's views, as stored.
+
+    Summing every day of a decade on each page view would cost a query per reader; the
+    database part only changes at a flush, which starts a new generation. One cache read
+    for the generation and one for the figures, whatever is asked for.
+    """
+    from congso.news.models import ArticlePage
+
     generation = cache.get(DB_FIGURES_GENERATION, 0)
-    key = f"analytics:db:{generation}:{site_id}:{day}"
-    figures = cache.get(key)
+    site_key = f"analytics:db:{generation}:{site_id}:{day}"
+    article_key = f"analytics:db:{generation}:article:{article_id}"
+    cached = cache.get_many([site_key, article_key] if article_id else [site_key])
+    figures = cached.get(site_key)
     if figures is None:
         today = (
             DailyStat.objects.filter(site_id=site_id, date=day)
@@ -53,23 +61,15 @@ def _db_figures(site_id: int, day: str) -> tuple[int, int, int]:
             DailyStat.objects.filter(site_id=site_id).aggregate(total=Sum("visits"))["total"] or 0
         )
         figures = (today["visits"] if today else 0, today["article_views"] if today else 0, total)
-        cache.set(key, figures, timeout=DB_FIGURES_TTL)
-    return figures
-
-
-def _db_article_views(article_id: int) -> int:
-    from congso.news.models import ArticlePage
-
-    generation = cache.get(DB_FIGURES_GENERATION, 0)
-    key = f"analytics:db:{generation}:article:{article_id}"
-    views = cache.get(key)
-    if views is None:
+        cache.set(site_key, figures, timeout=DB_FIGURES_TTL)
+    views = cached.get(article_key, 0)
+    if article_id and article_key not in cached:
         views = (
             ArticlePage.objects.filter(pk=article_id).values_list("view_count", flat=True).first()
             or 0
         )
-        cache.set(key, views, timeout=DB_FIGURES_TTL)
-    return views
+        cache.set(article_key, views, timeout=DB_FIGURES_TTL)
+    return (*figures, views)
 
 
 def site_figures(site_id: int, article_id: int | None = None) -> Figures:
@@ -83,14 +83,12 @@ def site_figures(site_id: int, article_id: int | None = None) -> Figures:
     if article_id:
         fields.append(f"p:{article_id}")
     pending = get_store().pending(fields)
-    visits_today, reads_today, total = _db_figures(site_id, day)
+    visits_today, reads_today, total, views = _db_figures(site_id, day, article_id)
     return Figures(
         visits_today=visits_today + pending.get(fields[0], 0),
         reads_today=reads_today + pending.get(fields[2], 0),
         visits_total=total + pending.get(fields[0], 0) + pending.get(fields[1], 0),
-        article_views=(_db_article_views(article_id) + pending.get(f"p:{article_id}", 0))
-        if article_id
-        else None,
+        article_views=(views + pending.get(f"p:{article_id}", 0)) if article_id else None,
     )
 
 

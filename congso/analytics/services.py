@@ -37,6 +37,9 @@ def daily_salt(today: date, ttl: int) -> str:
     """A random salt per day, never written to disk: once it expires, yesterday's visitor
     hashes cannot be recomputed from an address, even by someone holding SECRET_KEY."""
     key = f"analytics:salt:{today.isoformat()}"
+    salt = cache.get(key)
+    if salt is not None:  # every hit but the day's first: one round trip
+        return salt
     cache.add(key, secrets.token_hex(16), timeout=ttl + 3600)
     salt = cache.get(key)
     if salt is None:  # evicted between add and get; a fresh salt only risks a recount
@@ -76,22 +79,23 @@ def record_hit(
     visitor = visitor_key(ip, user_agent, today, ttl)
     day = today.isoformat()
     fields: dict[str, int] = {}
+    store = get_store()
     seen_key = f"analytics:seen:{site_id}:{day}:{visitor}"
-    new_visit = cache.add(seen_key, 1, timeout=ttl)
+    read_key = f"analytics:read:{article_id}:{day}:{visitor}"
+    # Both sightings in one round trip; the read is only counted once the visit passes the cap.
+    new_visit, *read = store.add_all([seen_key, read_key] if article_id else [seen_key], ttl)
+    new_read = bool(read and read[0])
     if new_visit:
         if _over_address_cap(ip, day, ttl):
-            # Forget the sighting so that every further hit from this "visitor" is checked again.
-            cache.delete(seen_key)
+            # Forget the sightings so that every further hit from this "visitor" is checked again.
+            cache.delete_many([seen_key, read_key] if new_read else [seen_key])
             return {"visit": False, "read": False}
         fields[f"v:{site_id}:{day}"] = 1
-    new_read = False
-    if article_id:
-        new_read = cache.add(f"analytics:read:{article_id}:{day}:{visitor}", 1, timeout=ttl)
-        if new_read:
-            fields[f"a:{site_id}:{day}"] = 1
-            fields[f"p:{article_id}"] = 1
+    if new_read:
+        fields[f"a:{site_id}:{day}"] = 1
+        fields[f"p:{article_id}"] = 1
     if fields:
-        get_store().incr(fields)
+        store.incr(fields)
     return {"visit": new_visit, "read": new_read}
 
 

@@ -190,3 +190,11 @@ def test_a_visitor_past_the_address_cap_does_not_count_reads(site, article, sett
     hit(site, article, ua="trình duyệt 2")
     hit(site, article, ua="trình duyệt 2")
     assert site_figures(site.pk).reads_today == 0
+
+
+def test_the_store_follows_the_configured_cache(settings):
+    # With Redis, counts from several server processes must meet in one atomic hash.
+    from congso.analytics.counters import RedisStore, uses_shared_cache
+
+    redis = settings.CACHES["default"]["BACKEND"].startswith("django_redis")
+    assert (uses_shared_cache(), isinstance(get_store(), RedisStore)) == (redis, redis)

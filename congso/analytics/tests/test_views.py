@@ -121,3 +121,27 @@ def test_a_flush_after_the_beacon_changes_nothing_readers_see(client, home):
     flush()
     after = beacon(client, token).json()
     assert before == after
+
+
+def test_a_beacon_costs_few_redis_round_trips(client, article):
+    """The beacon runs on every page view: each Redis round trip is paid by every reader."""
+    from unittest import mock
+
+    from redis.connection import AbstractConnection
+
+    from congso.analytics.counters import uses_shared_cache
+
+    if not uses_shared_cache():
+        pytest.skip("needs REDIS_URL")
+    token = make_token(article.get_site().pk, article.pk)
+    beacon(client, token)  # the day's salt and the stored figures are now in the cache
+    original = AbstractConnection.send_packed_command
+    with mock.patch.object(
+        AbstractConnection, "send_packed_command", autospec=True, side_effect=original
+    ) as sent:
+        beacon(client, token)  # the same reader on the next page
+        repeat = sent.call_count
+        sent.reset_mock()
+        beacon(client, token, REMOTE_ADDR="198.51.100.4")  # a new reader
+        new = sent.call_count
+    assert (repeat, new) == (5, 8)
