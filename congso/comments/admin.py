@@ -37,24 +37,19 @@ class CommentIndexView(IndexView):
         if not self.request.user.has_perm(services.MODERATE_PERMISSION):
             return buttons
         next_url = self.request.get_full_path()
-        if instance.status != Comment.Status.APPROVED:
-            buttons.append(
-                Button(
-                    "Duyệt",
-                    url=bulk_action_url("approve", instance, next_url),
-                    icon_name="check",
-                    priority=1,
+        # One button per bulk action, so the row and the bulk bar say and do the same thing.
+        for priority, (action, icon_name) in enumerate(
+            ((ApproveBulkAction, "check"), (RejectBulkAction, "cross")), start=1
+        ):
+            if instance.status != action.status:
+                buttons.append(
+                    Button(
+                        action.display_name,
+                        url=bulk_action_url(action.action_type, instance, next_url),
+                        icon_name=icon_name,
+                        priority=priority,
+                    )
                 )
-            )
-        if instance.status != Comment.Status.REJECTED:
-            buttons.append(
-                Button(
-                    "Từ chối",
-                    url=bulk_action_url("reject", instance, next_url),
-                    icon_name="cross",
-                    priority=2,
-                )
-            )
         return buttons
 
 

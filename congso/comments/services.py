@@ -97,11 +97,3 @@ _ACTIONS = {
 def set_status(comments, user, status: str) -> int:
     """Move comments to `status`; returns how many changed."""
     return _moderate(comments, user, status, _ACTIONS[status])
-
-
-def approve(comments, user) -> int:
-    return _moderate(comments, user, Comment.Status.APPROVED, APPROVE_ACTION)
-
-
-def reject(comments, user) -> int:
-    return _moderate(comments, user, Comment.Status.REJECTED, REJECT_ACTION)

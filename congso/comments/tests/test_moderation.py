@@ -143,6 +143,14 @@ def test_the_list_offers_approve_and_reject_on_each_pending_comment(client, arti
     ) in response.text.replace("&amp;", "&")
 
 
+def test_the_list_offers_only_the_moves_that_change_the_status(client, article, moderator):
+    approved = CommentFactory(page=article, status=Comment.Status.APPROVED)
+    client.force_login(moderator)
+    html = client.get(reverse("wagtailsnippets_comments_comment:list")).text.replace("&amp;", "&")
+    assert bulk_url("reject", approved).split("&next")[0] in html
+    assert bulk_url("approve", approved).split("&next")[0] not in html
+
+
 def test_nobody_creates_comments_in_the_admin(client, admin_user):
     client.force_login(admin_user)
     response = client.get(reverse("wagtailsnippets_comments_comment:add"))
