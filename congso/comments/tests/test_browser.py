@@ -22,3 +22,21 @@ def test_a_reader_comments_on_an_article_page_without_a_token_in_it(
         "pending",
         "Đề nghị đăng thêm lịch tiếp công dân.\nXin cảm ơn.",
     )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_refused_comment_shows_the_reason_and_keeps_what_the_reader_wrote(
+    browser_page, live_server, article
+):
+    browser_page.goto(article.url)
+    form = browser_page.locator("form[data-comment-form]")
+    # Spaces pass the browser's own "required" check; the server still refuses them.
+    form.get_by_label("Họ tên").fill("   ")
+    form.get_by_label("Email").fill("ha@example.vn")
+    form.get_by_label("Nội dung").fill("Nội dung tôi không muốn gõ lại.")
+    form.get_by_role("button", name="Gửi bình luận").click()
+    browser_page.get_by_role("heading", name="Gửi bình luận").wait_for()
+    assert browser_page.get_by_text("Vui lòng nhập họ tên.").is_visible()
+    assert browser_page.get_by_label("Nội dung").input_value() == "Nội dung tôi không muốn gõ lại."
+    assert not Comment.objects.exists()

@@ -71,6 +71,33 @@ def test_an_invalid_email_is_refused(client, article):
     assert not Comment.objects.exists()
 
 
+def test_a_name_of_only_spaces_is_refused(client, article):
+    response = post(client, article, name=" \t  ")
+    assert response.status_code == 400
+    assert "Vui lòng nhập họ tên." in response.text
+    assert not Comment.objects.exists()
+
+
+def test_a_name_too_long_is_refused_with_the_limit(client, article):
+    response = post(client, article, name="Nguyễn " * 20)
+    assert response.status_code == 400
+    assert "Họ tên dài tối đa 100 ký tự." in response.text
+    assert not Comment.objects.exists()
+
+
+def test_an_email_too_long_is_refused(client, article):
+    response = post(client, article, email="a" * 250 + "@example.vn")
+    assert response.status_code == 400
+    assert "Địa chỉ email quá dài." in response.text
+    assert not Comment.objects.exists()
+
+
+def test_control_characters_are_removed_and_spaces_in_the_name_collapsed(client, article):
+    post(client, article, name="  Trần \x00 Thị   Lan ", text="Dòng một\r\nDòng\x07 hai\u200b ")
+    comment = Comment.objects.get()
+    assert (comment.name, comment.text) == ("Trần Thị Lan", "Dòng một\nDòng hai")
+
+
 def test_a_filled_honeypot_is_refused_and_nothing_saved(client, article):
     response = post(client, article, website="http://spam.example")
     assert response.status_code == 400
