@@ -26,9 +26,7 @@ class _ArticleFeed(Feed):
         return item.sapo
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item):
+        # Also the item's guid: Django's default, so the URL is worked out once per item.
         return item.get_full_url(self.request)
 
     def item_pubdate(self, item):

@@ -47,9 +47,10 @@ def related_articles(article, limit: int = 6):
 def _automatic_related(article, limit: int, exclude: list[int]):
     if limit <= 0:
         return []
-    parent = article.get_parent()
+    # The parent's path is the article's minus its last step: no query for the parent page.
+    parent_path = article.path[: -article.steplen]
     tag_ids = list(article.tags.values_list("id", flat=True))
-    condition = Q(path__startswith=parent.path, depth__lte=parent.depth + 1)
+    condition = Q(path__startswith=parent_path, depth__lte=article.depth)
     if tag_ids:
         condition |= Q(tagged_items__tag_id__in=tag_ids)
     return list(

@@ -9,7 +9,6 @@ from django.utils.html import escape
 from congso.core.text import slugify_vi
 from congso.news.models import ArticlePage
 from congso.seeds import scaffold
-from congso.seeds.placeholders import get_or_create_placeholder
 from congso.seeds.report import ImportReport
 
 PREFIX = "[Dữ liệu mẫu] "
@@ -41,7 +40,7 @@ ARTICLES = [
 
 
 def load_fallback(categories: dict, report: ImportReport) -> None:
-    from congso.seeds.services import Clock
+    from congso.seeds.services import Clock, placeholder
 
     clock = Clock()
     report.note(
@@ -52,11 +51,7 @@ def load_fallback(categories: dict, report: ImportReport) -> None:
         slug = slugify_vi(full_title)
         if ArticlePage.objects.filter(slug=slug).exists():
             continue
-        image, created = get_or_create_placeholder(
-            f"anh-minh-hoa-{number}.jpg", title, slug, alt=f"Ảnh minh họa cho bài “{full_title}”"
-        )
-        if created:
-            report.add("image")
+        image = placeholder(f"anh-minh-hoa-{number}.jpg", title, slug, full_title, report)
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         page = ArticlePage(
             title=full_title,
