@@ -179,10 +179,6 @@ class ArticlePage(BasePage):
         return self.author.upper()
 
     @property
-    def category(self):
-        return self.get_parent().specific
-
-    @property
     def caption(self) -> str:
         if self.hero_caption:
             return self.hero_caption

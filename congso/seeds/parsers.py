@@ -79,11 +79,6 @@ class ParsedArticle:
     ticker: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
-    @property
-    def images(self) -> list[ImageRef]:
-        found = [self.hero] if self.hero else []
-        return found + [item.image for item in self.body if item.image]
-
 
 def parse_seed(text: str, name: str = "") -> "ParsedArticle | ParsedReport | None":
     """None for an empty seed or one with no readable article in it."""
