@@ -185,3 +185,35 @@ def test_read_more_hides_an_unpublished_editor_pick(client, category):
     current.save_revision().publish()
     pick.unpublish()
     assert "Tin đã gỡ" not in client.get(current.url).content.decode()
+
+
+def test_tag_page_refuses_an_overlong_tag(client, home):
+    assert client.get(f"/the/{'x' * 101}/").status_code == 404
+
+
+def test_unknown_topic_is_a_404(client, home):
+    assert client.get("/su-kien/khong-co-su-kien-nay/").status_code == 404
+
+
+def test_a_tag_page_past_the_last_page_shows_the_last_page(client, home, category):
+    article = make_article(category, "Bài duy nhất có từ khóa")
+    article.tags.add("cntt")
+    article.save_revision().publish()
+    response = client.get("/the/cntt/", {"page": "999"})
+    assert response.status_code == 200
+    assert "Bài duy nhất có từ khóa" in response.content.decode()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Wagtail's serve URL accepts only [\\w-] path segments: a tag with a space 404s.",
+)
+def test_an_articles_multi_word_tag_link_opens_the_tag_page(client, home, category):
+    article = make_article(category, "Bài có từ khóa nhiều chữ")
+    article.tags.add("chuyển đổi số")
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    link = re.search(r'<p class="tags">.*?href="([^"]+)"', html, re.S).group(1)
+    response = client.get(link)
+    assert response.status_code == 200
+    assert "Từ khóa: chuyển đổi số" in response.content.decode()

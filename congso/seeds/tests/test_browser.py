@@ -7,6 +7,7 @@ import pytest
 
 from congso.news.models import ArticlePage
 from congso.seeds import services
+from congso.seeds.tests.shared_import import NO_DOCUMENTS_DEMO
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -17,7 +18,7 @@ def test_a_reader_sees_the_photo_captions_and_follows_a_read_more_entry(
 ):
     from playwright.sync_api import expect
 
-    monkeypatch.setattr(services, "DOCUMENTS_DEMO_MODULE", "congso.seeds.tests.no_documents_demo")
+    monkeypatch.setattr(services, "DOCUMENTS_DEMO_MODULE", NO_DOCUMENTS_DEMO)
     shutil.copy(FIXTURES / "010_bai_co_anh.txt", tmp_path)
     services.import_seeds(tmp_path)
     article = ArticlePage.objects.get(

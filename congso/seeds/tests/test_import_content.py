@@ -6,15 +6,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from wagtail.models import Page, Site
 
 from congso.core.models import CongsoImage, OrganisationSettings, PortalLink
-from congso.core.tests.factories import ensure_wagtail_roots
 from congso.home.models import EnglishHomePage, HomePage, StandardPage
 from congso.news.models import ArticlePage, NewsIndexPage
 from congso.organisation.models import Official, OrganisationPage
 from congso.seeds import services
+from congso.seeds.tests.shared_import import rolled_back_import
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -27,25 +26,12 @@ def article(title_start: str) -> ArticlePage:
 
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One import of every fixture, shared by these tests, which only read what it created.
-
-    It runs in a transaction rolled back after the module; each test's own transaction nests
-    in it as a savepoint, so the tests still cannot see each other's writes.
-    """
+    """One import of every fixture, shared by these tests, which only read what it created."""
     directory = tmp_path_factory.mktemp("seeds")
     for path in FIXTURES.glob("*.txt"):
         shutil.copy(path, directory / path.name)
-    original = services.DOCUMENTS_DEMO_MODULE
-    # The documents app tests its own loader; here the report must take the fallback path.
-    services.DOCUMENTS_DEMO_MODULE = "congso.seeds.tests.no_documents_demo"
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            # A live-server test earlier in this worker may have flushed Wagtail's roots.
-            ensure_wagtail_roots()
-            yield services.import_seeds(directory)
-            transaction.set_rollback(True)
-    finally:
-        services.DOCUMENTS_DEMO_MODULE = original
+    with rolled_back_import(directory, django_db_blocker) as report:
+        yield report
 
 
 def test_the_home_page_becomes_the_default_sites_root_and_the_welcome_page_goes(imported):

@@ -19,6 +19,7 @@ from congso.organisation.models import Official, Unit
 from congso.seeds import services
 from congso.seeds.report import ImportReport
 from congso.seeds.services import import_seeds
+from congso.seeds.tests.shared_import import NO_DOCUMENTS_DEMO
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PHOTO = "010_bai_co_anh.txt"
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_documents_library(monkeypatch):
     """The documents app's own loader is tested on its side; here the fallback is the default."""
-    monkeypatch.setattr(services, "DOCUMENTS_DEMO_MODULE", "congso.seeds.tests.no_documents_demo")
+    monkeypatch.setattr(services, "DOCUMENTS_DEMO_MODULE", NO_DOCUMENTS_DEMO)
 
 
 @pytest.fixture

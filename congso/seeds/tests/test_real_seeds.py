@@ -5,13 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 
 from congso.core.models import CongsoImage
-from congso.core.tests.factories import ensure_wagtail_roots
 from congso.news.models import ArticlePage, NewsIndexPage
 from congso.organisation.models import Official
-from congso.seeds import services
+from congso.seeds.tests.shared_import import rolled_back_import
 
 REAL_SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
 DEPARTMENT_ARTICLE = "Sở Thông tin và Truyền thông Hà Tĩnh khẳng định chuyển đổi số"
@@ -24,17 +22,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker):
-    """One import shared by the module, rolled back after it (see test_import_content)."""
-    original = services.DOCUMENTS_DEMO_MODULE
-    services.DOCUMENTS_DEMO_MODULE = "congso.seeds.tests.no_documents_demo"
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            # A live-server test earlier in this worker may have flushed Wagtail's roots.
-            ensure_wagtail_roots()
-            yield services.import_seeds(REAL_SEEDS)
-            transaction.set_rollback(True)
-    finally:
-        services.DOCUMENTS_DEMO_MODULE = original
+    """One import shared by the module, rolled back after it."""
+    with rolled_back_import(REAL_SEEDS, django_db_blocker) as report:
+        yield report
 
 
 def test_the_department_article_is_filed_under_its_category_with_its_byline(imported):
