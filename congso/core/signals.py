@@ -11,7 +11,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from congso.core import pagecache
 
-# Models shown on every page (header, footer, menus, photos) or deciding who may see a page.
+# Models shown on every page (header, footer, menus, photos) or deciding who may see a page,
+# and snippets shown on pages without being part of their revisions (the organisation chart
+# and contact directory): saving them publishes no page, so nothing else would purge.
 # A new view restriction must purge at once, or the cached public copy stays readable.
 SITE_WIDE_MODELS = (
     "wagtailcore.Page",
@@ -21,6 +23,8 @@ SITE_WIDE_MODELS = (
     "core.PortalLink",
     "core.CongsoImage",
     "news.Topic",
+    "organisation.Unit",
+    "organisation.Official",
 )
 
 

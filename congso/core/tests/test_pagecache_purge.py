@@ -81,6 +81,26 @@ def test_changing_the_agency_footer_purges(home, purges):
     assert p.purged
 
 
+def test_changing_an_officials_phone_shows_on_the_cached_organisation_page(client, home, purges):
+    from congso.organisation.models import Official, OrganisationPage, Unit
+
+    page = home.add_child(instance=OrganisationPage(title="Cơ cấu tổ chức"))
+    unit = Unit.objects.create(name="Văn phòng Sở")
+    official = Official.objects.create(
+        name="Nguyễn Văn An", position="Chánh Văn phòng", unit=unit, phone="0239 111 111"
+    )
+    assert "0239 111 111" in client.get(page.url).text
+    with purges() as p:
+        official.phone = "0239 222 222"
+        official.save()
+    assert p.purged
+    assert "0239 222 222" in client.get(page.url).text
+    with purges() as p:
+        official.delete()
+    assert p.purged
+    assert "Nguyễn Văn An" not in client.get(page.url).text
+
+
 def test_saving_a_draft_does_not_purge(article, purges):
     with purges() as p:
         article.title = "Bản nháp"
