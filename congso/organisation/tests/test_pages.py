@@ -39,3 +39,17 @@ class OrganisationPageTests(WagtailPageTestCase):
         response = self.client.get(english.url)
         self.assertContains(response, "Board of Directors")
         self.assertContains(response, "Director")
+
+    def test_chart_shows_sub_units_in_a_fixed_number_of_queries(self):
+        from congso.organisation.querysets import organisation_chart
+
+        for i in range(3):
+            division = Unit.objects.create(name=f"Phòng {i}", parent=self.board)
+            Official.objects.create(name=f"Cán bộ {i}", position="Chuyên viên", unit=division)
+        with self.assertNumQueries(3):  # top-level units, their sub-units, the leaders
+            chart = organisation_chart()
+        assert [u.name for u in chart["units"]] == ["Ban Giám đốc"]
+        response = self.client.get(self.page.url)
+        for i in range(3):
+            self.assertContains(response, f"Phòng {i}")
+            self.assertContains(response, f"Cán bộ {i}")
