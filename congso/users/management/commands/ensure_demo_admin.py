@@ -47,5 +47,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {label}: {username} / {known[username]}")
             else:
                 self.stdout.write(f"  {label}: {username} (đã có từ trước; mật khẩu không đổi)")
-        store.write_text(json.dumps(known))
+        # Created 0600 before the passwords are written, so they are never world-readable.
+        store.touch(mode=0o600, exist_ok=True)
         os.chmod(store, 0o600)
+        store.write_text(json.dumps(known))
