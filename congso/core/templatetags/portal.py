@@ -35,16 +35,16 @@ def now_local():
 
 @register.simple_tag(takes_context=True)
 def site_root_url(context):
-    """The site's home URL; HomePage routes (su-kien/, the/, rss/) hang off it."""
+    """The site's home URL; HomePage routes (su-kien/, the/, rss/) hang off it.
+
+    A page of a host with no matching site (e.g. a 404) has no relative URL for its root."""
     root = _site_root(context)
     return (root.url if root else None) or "/"
 
 
 @register.simple_tag(takes_context=True)
 def site_rss_url(context):
-    root = _site_root(context)
-    # A page of a host with no matching site (e.g. a 404) has no relative URL for its root.
-    return ((root.url if root else None) or "/") + "rss/"
+    return site_root_url(context) + "rss/"
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
