@@ -181,6 +181,14 @@ def test_document_list_filters_are_cached(view, rf):
     assert view.calls == 1
 
 
+def test_every_document_list_filter_but_free_text_is_a_cached_parameter():
+    from congso.documents.querysets import DocumentFilter
+
+    filters = set(DocumentFilter.PARAM_NAMES.values()) - {"q"}
+    assert filters <= pagecache.CACHED_QUERY_PARAMS
+    assert "q" not in pagecache.CACHED_QUERY_PARAMS
+
+
 def test_free_text_document_query_bypasses(view, rf):
     get_twice(view, rf, "/van-ban/?q=273%2FBC")
     assert view.calls == 2
