@@ -157,7 +157,8 @@ def test_tag_page_lists_articles_with_a_vietnamese_tag(client, home, category):
     article = make_article(category, "Bài có từ khóa")
     article.tags.add("chuyển đổi số")
     article.save_revision().publish()
-    response = client.get("/the/chuyển đổi số/")
+    # The address the article links to: the tag's slug (a name with spaces cannot be routed).
+    response = client.get("/the/chuyển-đổi-số/")
     assert "Bài có từ khóa" in response.content.decode()
 
 
@@ -204,10 +205,6 @@ def test_a_tag_page_past_the_last_page_shows_the_last_page(client, home, categor
     assert "Bài duy nhất có từ khóa" in response.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's serve URL accepts only [\\w-] path segments: a tag with a space 404s.",
-)
 def test_an_articles_multi_word_tag_link_opens_the_tag_page(client, home, category):
     article = make_article(category, "Bài có từ khóa nhiều chữ")
     article.tags.add("chuyển đổi số")
