@@ -228,7 +228,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # congso
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
-# Hashing visitors with a daily salt lets us count unique visitors without keeping IPs.
+# Without Redis each process flushes its own pending counts this often (with Redis, the
+# flush_stats timer does it).
 ANALYTICS_FLUSH_INTERVAL_SECONDS = 60
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/600")  # posts / seconds per IP
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
