@@ -130,3 +130,9 @@ def browser_page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(params=["vi", "en"])
+def admin_language(request):
+    """Admin browser tests run once per language of the admin (Vietnamese first)."""
+    return request.param
