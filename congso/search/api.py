@@ -37,6 +37,13 @@ class SearchValidationError(Schema):
     detail: list[dict]
 
 
+# A date, or empty for "no bound" (an HTML form sends from=&to= when its date inputs are left
+# empty): the schema says so, so clients and schemathesis know the empty value is valid.
+OPTIONAL_DATE = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]
+}
+
+
 class SearchQuery(Schema):
     q: str = Field("", description='Từ khóa, có dấu hoặc không dấu; "…" để tìm đúng cụm từ')
     type: str = Field(
@@ -48,14 +55,17 @@ class SearchQuery(Schema):
     date_from: str = Field(
         "",
         alias="from",
-        description="Từ ngày, YYYY-MM-DD (cũng nhận DD/MM/YYYY)",
-        json_schema_extra={"format": "date"},
+        description=(
+            "Từ ngày, YYYY-MM-DD (cũng nhận DD/MM/YYYY). Bỏ trống (from=) nghĩa là không giới"
+            " hạn, như ô ngày để trống của trang kết quả. Từ ngày đứng sau đến ngày → 400."
+        ),
+        json_schema_extra=OPTIONAL_DATE,
     )
     date_to: str = Field(
         "",
         alias="to",
-        description="Đến ngày, tính cả ngày đó",
-        json_schema_extra={"format": "date"},
+        description="Đến ngày, tính cả ngày đó; bỏ trống (to=) nghĩa là không giới hạn.",
+        json_schema_extra=OPTIONAL_DATE,
     )
     page: int = Field(1, ge=1, le=100)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)

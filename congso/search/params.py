@@ -1,6 +1,7 @@
 """Reading search parameters from a query string, for the results page and the API alike.
 
-Bad values never raise: each one is dropped with a Vietnamese message for the reader.
+Bad values never raise: each one is dropped with a Vietnamese message for the reader (the
+results page shows it; the API answers 400 with it). An empty value means "not given".
 """
 
 from dataclasses import dataclass, field
@@ -27,8 +28,16 @@ class SearchParams:
     page_size: int = DEFAULT_PAGE_SIZE
     errors: list[str] = field(default_factory=list)
 
+    @property
+    def reversed_dates(self) -> bool:
+        return bool(self.date_from and self.date_to and self.date_from > self.date_to)
+
     def filters(self, tree_path: str = "") -> Filters:
         tz = timezone.get_current_timezone()
+        if self.reversed_dates:
+            # A range that ends before it starts is an error for the reader to mend, not a
+            # filter: kept on the form so the reader sees it, left out of the search.
+            return Filters(type=self.type, category=self.category, tree_path=tree_path)
         # Bounds outside 1900–2199 filter nothing out, and near year 1 or 9999 converting to UTC
         # would overflow: treat them as no bound.
         low = self.date_from if self.date_from and self.date_from.year >= 1900 else None
@@ -87,9 +96,13 @@ def parse_params(data) -> SearchParams:
             params.date_from = parsed
         else:
             params.date_to = parsed
-    if params.date_from and params.date_to and params.date_from > params.date_to:
-        params.errors.append("Từ ngày đứng sau đến ngày; đã đổi chỗ hai ngày.")
-        params.date_from, params.date_to = params.date_to, params.date_from
+    if params.reversed_dates:
+        # Rejected, never swapped: the API answers 400 with this message and the results page
+        # shows it and leaves the dates out of the filter (docs/search.md, "Dates").
+        params.errors.append(
+            f"Từ ngày ({params.date_from:%d/%m/%Y}) đứng sau đến ngày "
+            f"({params.date_to:%d/%m/%Y}); kết quả chưa lọc theo ngày, hãy sửa lại khoảng ngày."
+        )
     params.page = _int(data.get("page"), 1, 1, 100)
     params.page_size = _int(data.get("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
     return params

@@ -68,6 +68,33 @@ def test_api_extreme_dates_mean_no_bound(client, article, low, high):
     assert response.json()["total"] == 1
 
 
+def test_api_from_after_to_is_a_400_and_never_swapped(client, article):
+    response = client.get(
+        "/api/v1/search", {"q": "chuyen doi so", "from": "2024-12-31", "to": "2024-01-01"}
+    )
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "Từ ngày (31/12/2024) đứng sau đến ngày (01/01/2024)" in detail
+    assert "đổi chỗ" not in detail
+
+
+@pytest.mark.parametrize("empty", [{"from": ""}, {"to": ""}, {"from": "", "to": ""}])
+def test_api_empty_date_means_no_bound_as_the_schema_says(client, article, empty):
+    response = client.get("/api/v1/search", {"q": "chuyen doi so", **empty})
+    assert response.status_code == 200
+    assert response.json()["total"] == 1
+
+
+def test_api_schema_declares_the_empty_date(client):
+    parameters = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/search"]["get"][
+        "parameters"
+    ]
+    for name in ("from", "to"):
+        (param,) = [p for p in parameters if p["name"] == name]
+        assert {"type": "string", "maxLength": 0} in param["schema"]["anyOf"]
+        assert {"type": "string", "format": "date"} in param["schema"]["anyOf"]
+
+
 def test_api_page_size_above_the_limit_is_refused(client, home):
     assert client.get("/api/v1/search", {"q": "x", "page_size": 1000}).status_code == 422
 

@@ -66,6 +66,28 @@ def test_dates_accept_the_vietnamese_day_month_year_form(client, category):
     assert "Tìm thấy 1 kết quả" in response.content.decode()
 
 
+def test_from_after_to_gives_a_message_and_is_not_swapped(client, category):
+    article(category, "Chuyển đổi số")
+    response = client.get(
+        "/tim-kiem/", {"q": "chuyen doi so", "from": "31/12/2024", "to": "01/01/2024"}
+    )
+    content = response.content.decode()
+    assert "Từ ngày (31/12/2024) đứng sau đến ngày (01/01/2024)" in content
+    # Same rule as the API: not swapped. The reader's dates stay in the form to be mended and
+    # the results are not filtered by date meanwhile.
+    assert 'name="from" value="2024-12-31"' in content
+    assert 'name="to" value="2024-01-01"' in content
+    assert "Tìm thấy 1 kết quả" in content
+
+
+def test_empty_dates_from_the_form_mean_no_bound(client, category):
+    article(category, "Chuyển đổi số")
+    response = client.get("/tim-kiem/", {"q": "chuyen doi so", "from": "", "to": ""})
+    content = response.content.decode()
+    assert "không hợp lệ" not in content
+    assert "Tìm thấy 1 kết quả" in content
+
+
 def test_unknown_type_gives_a_message(client, home):
     response = client.get("/tim-kiem/", {"q": "x", "type": "bogus"})
     assert "Loại nội dung không hợp lệ" in response.content.decode()
