@@ -51,8 +51,11 @@ migrate: install
 	@echo "Đang chuẩn bị cơ sở dữ liệu…"
 	$(PY) manage.py migrate --noinput -v 0
 
+# The address the demo serves is the one its sitemap, feeds and links give (moved on every run).
+demo: export BASE_URL = http://127.0.0.1:$(PORT)
 demo: install demo-fonts migrate
 	$(PY) manage.py import_seeds --seeds-dir "$(SEEDS_DIR)"
+	$(PY) manage.py set_site_address "http://127.0.0.1:$(PORT)"
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"

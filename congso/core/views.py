@@ -3,11 +3,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from congso.core.site_address import site_url
+
 
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    # On the address of the Site record that serves this host, not the Host header as given.
+    sitemap_url = site_url("/sitemap.xml", request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

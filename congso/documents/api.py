@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from congso.core.site_address import site_url
 from congso.documents.models import LegalStatus
 from congso.documents.querysets import SORTS, DocumentFilter, cached_count, published_documents
 
@@ -163,7 +164,7 @@ def get_document(request, document_id: int):
             {
                 "id": file.pk,
                 "title": attachment.display_name,
-                "url": request.build_absolute_uri(file.url),
+                "url": site_url(file.url, request),
                 "extension": file.file_extension,
                 "size": file.file_size,
                 "page_count": file.page_count,

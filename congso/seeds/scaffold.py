@@ -9,6 +9,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from congso.core.models import OrganisationSettings, PortalLink
+from congso.core.site_address import configured_address
 from congso.home.models import EnglishHomePage, HomePage, StandardPage
 from congso.news.models import NewsIndexPage
 from congso.organisation.models import Official, OrganisationPage, Unit
@@ -108,8 +109,10 @@ def ensure_home(identity: Identity, report: ImportReport) -> HomePage:
         home = HomePage(title=title, slug="trang-chu", intro=f"Trang thông tin điện tử {title}")
         publish_child(root, home, report, "home")
     if site is None:
+        # At BASE_URL; `make demo` then moves it to the address it serves (set_site_address).
+        hostname, port = configured_address()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=title
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=title
         )
         return home
     welcome = site.root_page

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "congso.news",
     "congso.documents",
     "congso.organisation",
+    "congso.dossiers",
     "congso.comments",
     "congso.analytics",
     "congso.search",
@@ -207,7 +208,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Sở Thông tin và Truyền thông")
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The address readers use. Absolute URLs (sitemap, RSS, canonical, API, command output) come
+# from the default Site record, which `manage.py set_site_address` sets from this value (and
+# `make demo` to 127.0.0.1:$PORT); Wagtail's e-mails link to the admin under it. See
+# docs/install.md, "The portal's address".
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.CongsoImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.FileDocument"
 # Files are always served through a view that checks permission, never straight from MEDIA_ROOT.

@@ -39,7 +39,8 @@ def site_root_url(context):
 
     A page of a host with no matching site (e.g. a 404) has no relative URL for its root."""
     root = _site_root(context)
-    return (root.url if root else None) or "/"
+    # Relative on the site that serves the request; another site's root gets its Site address.
+    return (root.get_url(context.get("request")) if root else None) or "/"
 
 
 @register.simple_tag(takes_context=True)

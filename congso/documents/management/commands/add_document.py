@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from congso.core.site_address import site_url
 from congso.documents import services
 from congso.documents.extraction import FileRejected
 
@@ -43,10 +44,8 @@ class Command(BaseCommand):
 
 
 def _full(page, url: str) -> str:
-    """On the same host as the page URL: the site the document belongs to."""
+    """On the same host as the page URL: the Site record the document belongs to."""
     site = page.get_site()
     if site is not None:
-        return site.root_url.rstrip("/") + url
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+        return site.root_url + url
+    return site_url(url)

@@ -23,6 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
+from congso.core.site_address import configured_address
 from congso.core.text import format_date, format_number, slugify_vi
 from congso.home.models import HomePage
 from congso.news.management.commands import _synthetic_vi as vocab
@@ -103,7 +104,8 @@ def _ensure_home() -> HomePage:
         Page.get_first_root_node().add_child(instance=home)
         home.save_revision().publish()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = configured_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.save()
