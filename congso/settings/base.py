@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "congso.news",
     "congso.documents",
     "congso.organisation",
-    "congso.dossiers",
     "congso.comments",
     "congso.analytics",
     "congso.search",
