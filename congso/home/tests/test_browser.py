@@ -35,7 +35,7 @@ def test_reader_goes_to_the_english_organisation_page_and_back_to_vietnamese(bro
     expect(directory).to_contain_text("Director")
     expect(directory).to_contain_text("Board of Directors")
     expect(directory.get_by_role("link", name="0239 111 111")).to_have_attribute(
-        "href", "tel:0239 111 111"
+        "href", "tel:0239111111"
     )
     page.locator(".site-header__lang").get_by_role("link", name="Tiếng Việt").click()
     page.wait_for_url(f"**{home.url}")
