@@ -8,10 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from congso.api.api import api
 from congso.core import views as core_views
+from congso.documents import views as documents_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Same address and name as Wagtail's serve view, which it wraps (congso.documents.views).
+    re_path(r"^documents/(\d+)/(.*)$", documents_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,4 +1,4 @@
-"""Public views that are not pages: PDF page previews, rendered once and cached on disk."""
+"""Public views that are not pages: file downloads, PDF page previews (rendered once, cached)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,25 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404
+from wagtail.documents.views.serve import serve as wagtail_serve
 
 from congso.documents.querysets import user_can_download
+
+# Content-Encoding values that say "not encoded". Wagtail's sendfile writes the header
+# unconditionally, as str(None) = "None" for every file whose name has no compression suffix:
+# an invalid value that some clients and proxies act on.
+NOT_ENCODED = frozenset({"", "none", "identity"})
+
+
+def serve_document(request, document_id, document_filename):
+    """/documents/<id>/<filename>: Wagtail's serve view (permission hook, ETag, sendfile), minus
+    a Content-Encoding header that claims an encoding the body does not have."""
+    response = wagtail_serve(request, document_id, document_filename)
+    encoding = response.headers.get("Content-Encoding")
+    if encoding is not None and encoding.strip().lower() in NOT_ENCODED:
+        del response["Content-Encoding"]
+    return response
+
 
 PREVIEW_WIDTH = 900
 MAX_PREVIEW_PAGES = 30
