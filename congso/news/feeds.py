@@ -30,7 +30,9 @@ class _ArticleFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
-        return item.date
+        # No <pubDate> for an article whose source gave no date: its `date` is only a sort key
+        # (for imported demo items, the import time), never a date to publish.
+        return item.stated_date
 
     def item_author_name(self, item):
         return item.author or None

@@ -119,6 +119,14 @@ class ArticlePage(BasePage):
     author_position = models.CharField(_("chức vụ tác giả"), max_length=255, blank=True)
     source = models.CharField(_("nguồn tin"), max_length=255, blank=True)
     date = models.DateTimeField(_("thời gian đăng"), default=timezone.now, db_index=True)
+    date_unknown = models.BooleanField(
+        _("không rõ ngày đăng"),
+        default=False,
+        help_text=_(
+            "Nguồn không ghi ngày đăng: trang và tin RSS ghi “không rõ ngày” thay cho ngày; "
+            "thời gian đăng khi đó chỉ dùng để sắp xếp, không hiện ra."
+        ),
+    )
     featured = models.BooleanField(_("tin nổi bật"), default=False, db_index=True)
     topic = models.ForeignKey(
         Topic,
@@ -141,7 +149,8 @@ class ArticlePage(BasePage):
             [
                 FieldRowPanel([FieldPanel("author"), FieldPanel("author_position")]),
                 FieldPanel("source"),
-                FieldRowPanel([FieldPanel("date"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("date"), FieldPanel("date_unknown")]),
+                FieldPanel("featured"),
                 FieldPanel("topic"),
                 FieldPanel("tags"),
             ],
@@ -177,6 +186,12 @@ class ArticlePage(BasePage):
         if self.author_position:
             return f"{self.author.upper()} — {self.author_position}"
         return self.author.upper()
+
+    @property
+    def stated_date(self):
+        """The publication date to show or publish, None when the source gave none (the
+        `date` column then only orders the lists and must not be shown as a date)."""
+        return None if self.date_unknown else self.date
 
     @property
     def caption(self) -> str:

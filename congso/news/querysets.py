@@ -13,6 +13,7 @@ LISTING_FIELDS = (
     "depth",
     "sapo",
     "date",
+    "date_unknown",
     "hero_image_id",
     "hero_caption",
     "featured",

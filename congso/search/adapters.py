@@ -57,7 +57,7 @@ def article_payload(page) -> dict:
         "title": page.title,
         "code": "",
         "body": "\n".join(filter(None, [page.sapo, stream_text(page.body), page.hero_caption])),
-        "date": page.date,
+        "date": page.stated_date,
         "type": "article",
         "type_label": TYPE_LABELS["article"],
         "category": parent.title if parent else "",

@@ -164,3 +164,28 @@ def test_the_read_more_list_is_attached_to_its_article_in_the_seeds_order(import
         "Cử tri vùng cao sẵn sàng cho ngày bầu cử",
         "Tập huấn nghiệp vụ cho tổ bầu cử các khu vực bỏ phiếu",
     ]
+
+
+def test_items_the_seeds_list_without_a_date_are_marked_date_unknown(imported):
+    category = NewsIndexPage.objects.get(title="Bầu cử")
+    undated = ArticlePage.objects.child_of(category)
+    assert undated.count() == 3
+    assert all(page.date_unknown and page.stated_date is None for page in undated)
+    assert article("Một năm nhìn lại").date_unknown is False
+    assert article("Một năm nhìn lại").stated_date is not None
+
+
+def test_an_undated_item_says_date_unknown_on_its_page_list_and_feed(imported, client):
+    import feedparser
+
+    page = article("Hội nghị triển khai kế hoạch bầu cử")
+    content = client.get(page.url).content.decode()
+    assert "không rõ ngày" in content
+    assert "<time" not in content.split('class="article__meta"')[1].split("</p>")[0]
+    category = page.get_parent()
+    listing = client.get(category.url).content.decode()
+    assert listing.count("không rõ ngày") == 3
+    feed = feedparser.parse(client.get(category.url + "rss/").content)
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == 3
+    assert all("published" not in entry for entry in feed.entries)

@@ -73,3 +73,42 @@ def test_the_department_article_lists_its_read_more_entries_first(imported):
     titles = [link.page.title for link in page.related_links.all()]
     assert len(titles) == 18
     assert titles[0] == "Lá phiếu - niềm tin và khát vọng dựng xây đất nước"
+
+
+def test_the_election_items_claim_no_date_anywhere(imported, client):
+    """Issue 8: the 18 "Bầu cử" items carried the import time as their date."""
+    import feedparser
+
+    category = NewsIndexPage.objects.get(title="Bầu cử")
+    items = list(ArticlePage.objects.child_of(category))
+    assert len(items) == 18 and all(page.date_unknown for page in items)
+    assert "không rõ ngày" in client.get(items[0].url).content.decode()
+    feed = feedparser.parse(client.get(category.url + "rss/").content)
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == 18
+    assert all("published" not in entry for entry in feed.entries)
+
+
+def test_every_site_feed_item_has_a_stated_date_or_none(imported, client):
+    import calendar
+    from datetime import timedelta
+
+    import feedparser
+    from django.utils import timezone
+
+    from congso.home.models import HomePage
+
+    home = HomePage.objects.get()
+    feed = feedparser.parse(client.get(home.url + "rss/").content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.entries
+    a_day_ago = timezone.now() - timedelta(days=1)
+    for entry in feed.entries:
+        page = ArticlePage.objects.get(title=entry.title)
+        if "published_parsed" not in entry:
+            assert page.date_unknown, entry.title
+            continue
+        # A date the seed text states (e.g. 09:04 25/12/2020), never the import time.
+        assert not page.date_unknown, entry.title
+        assert calendar.timegm(entry.published_parsed) == int(page.date.timestamp())
+        assert page.date < a_day_ago, entry.title
