@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -7,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congso.api.api import api
+from congso.core import image_views
 from congso.core import views as core_views
 from congso.documents import views as documents_views
 
@@ -24,17 +24,16 @@ urlpatterns = [
     path("tim-kiem/", include("congso.search.urls")),
 ]
 
-if settings.SERVE_IMAGES:
-    # The embedded default has no web server in front; images (never documents) are public.
-    from django.views.static import serve
-
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(original_images|images)/.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Image files. Published ones are plain files (nginx serves them in production and comes here
+# only for files it does not have); unpublished ones are kept under MEDIA_ROOT/private/ and
+# served to editors only. See congso/core/images.py and docs/decisions/0004-image-embargo.md.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>(?:original_images|images)/.+)$",
+        image_views.serve_image_file,
+        name="image_file",
+    )
+]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

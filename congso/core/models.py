@@ -3,17 +3,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_rendition_upload_to,
+    get_upload_to,
+)
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from congso.core import images
 from congso.core.text import slugify_vi
 
 
 class CongsoImage(AbstractImage):
-    """Images carry their caption, credit and whether they are a demo placeholder."""
+    """Images carry their caption, credit and whether they are a demo placeholder.
 
+    Files stay private until readers are shown the image (congso.core.images)."""
+
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        storage=images.get_image_storage,
+        width_field="width",
+        height_field="height",
+    )
     caption = models.CharField(_("chú thích ảnh"), max_length=500, blank=True)
     credit = models.CharField(_("nguồn ảnh / tác giả"), max_length=255, blank=True)
     is_placeholder = models.BooleanField(
@@ -28,6 +45,9 @@ class CongsoImage(AbstractImage):
     def alt_text(self) -> str:
         return self.description or self.caption or self.title
 
+    def get_upload_to(self, filename):
+        return images.original_upload_to(self, filename)
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
@@ -35,9 +55,18 @@ class CongsoImage(AbstractImage):
 
 class CongsoRendition(AbstractRendition):
     image = models.ForeignKey(CongsoImage, on_delete=models.CASCADE, related_name="renditions")
+    file = WagtailImageField(
+        upload_to=get_rendition_upload_to,
+        storage=images.get_image_storage,
+        width_field="width",
+        height_field="height",
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename):
+        return images.rendition_upload_to(self, filename)
 
 
 class BasePage(Page):

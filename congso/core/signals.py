@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from congso.core import pagecache
+from congso.core import images, pagecache
 
 # Models shown on every page (header, footer, menus, photos) or deciding who may see a page,
 # and snippets shown on pages without being part of their revisions (the organisation chart
@@ -33,6 +33,7 @@ def schedule_purge(**kwargs) -> None:
 
 
 def connect() -> None:
+    connect_images()
     page_published.connect(schedule_purge, dispatch_uid="congso-pagecache-published")
     page_unpublished.connect(schedule_purge, dispatch_uid="congso-pagecache-unpublished")
     post_page_move.connect(schedule_purge, dispatch_uid="congso-pagecache-moved")
@@ -45,4 +46,38 @@ def connect() -> None:
             )
         post_delete.connect(
             schedule_purge, sender=model, dispatch_uid=f"congso-pagecache-delete-{label}"
+        )
+
+
+def _image_users_changed(sender, instance=None, raw=False, **kwargs) -> None:
+    """What readers see may now use other images: move files between private and public."""
+    if raw:
+        return
+    images.schedule_sync([instance] if instance is not None else [])
+
+
+def _image_users_removed(sender, **kwargs) -> None:
+    images.schedule_sync()
+
+
+def connect_images() -> None:
+    from wagtail.models import Page, PageViewRestriction
+
+    page_published.connect(_image_users_changed, dispatch_uid="congso-images-published")
+    page_unpublished.connect(_image_users_removed, dispatch_uid="congso-images-unpublished")
+    post_page_move.connect(_image_users_removed, dispatch_uid="congso-images-moved")
+    post_delete.connect(
+        _image_users_removed, sender=Page, dispatch_uid="congso-images-page-deleted"
+    )
+    for model in (PageViewRestriction,):
+        post_save.connect(_image_users_removed, sender=model, dispatch_uid="congso-images-vr-save")
+        post_delete.connect(_image_users_removed, sender=model, dispatch_uid="congso-images-vr-del")
+    for label in images.PUBLIC_SOURCES:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        post_save.connect(_image_users_changed, sender=model, dispatch_uid=f"congso-images-{label}")
+        post_delete.connect(
+            _image_users_removed, sender=model, dispatch_uid=f"congso-images-del-{label}"
         )

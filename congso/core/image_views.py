@@ -1,0 +1,46 @@
+"""/media/original_images/… and /media/images/…: the one route for image files.
+
+A published file is handed out as a plain static file, before anything touches the session or
+the database. In production nginx serves those itself and sends here only the URLs it has no
+file for: unpublished images (served to people who may use the admin, for previews and
+choosers) and guesses (404). congso.core.images explains the storage.
+"""
+
+import posixpath
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404
+from django.views.static import serve
+
+from congso.core import images
+
+_FOLDERS = (images.ORIGINALS, images.RENDITIONS)
+
+
+def serve_image_file(request, path: str):
+    path = posixpath.normpath(path).lstrip("/")
+    if not path.startswith(_FOLDERS):  # ../private/… and other escapes
+        raise Http404
+    root = Path(settings.MEDIA_ROOT)
+    if (root / path).is_file():
+        return serve(request, path, document_root=root)
+    private = images.private_name(path)
+    if not (root / private).is_file():
+        raise Http404
+    if _editor(request):
+        response = serve(request, private, document_root=root)
+        # The editor's browser may keep it; no shared cache may.
+        response["Cache-Control"] = "private, no-cache"
+        return response
+    rendition = images.rendition_for_private_file(private)
+    if rendition is not None and not images.is_private_name(rendition.image.file.name):
+        # Made by a render that raced the image's publication: it follows its image now.
+        images.move_rendition(rendition, public=True)
+        return serve(request, path, document_root=root)
+    raise Http404
+
+
+def _editor(request) -> bool:
+    user = request.user
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
