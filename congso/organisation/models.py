@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -123,3 +125,81 @@ class OrganisationPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(organisation_chart())
         return context
+
+
+class AgencyLevel(models.TextChoices):
+    PROVINCE = "province", _("Cấp tỉnh")
+    DISTRICT = "district", _("Cấp huyện (trước 01/07/2025)")
+    COMMUNE = "commune", _("Cấp xã")
+
+
+class Agency(models.Model):
+    """An agency that receives dossiers (a province department, a commune), by its electronic
+    identifier (mã định danh điện tử). Units above are the portal's own agency's divisions; an
+    agency may point at the unit or site that describes it instead of repeating them.
+    See docs/decisions/0005-agencies-and-calendar.md."""
+
+    identifier = models.CharField(
+        _("mã định danh điện tử"),
+        max_length=50,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z0-9]+(\.[A-Z0-9]+)*$",
+                _("Mã định danh gồm chữ in hoa, chữ số và dấu chấm, ví dụ 000.00.12.H56."),
+            )
+        ],
+        help_text=_("Ví dụ 000.00.12.H56"),
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    level = models.CharField(
+        _("cấp"), max_length=20, choices=AgencyLevel.choices, default=AgencyLevel.PROVINCE
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("cổng thông tin của cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agencies",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("là đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agencies",
+        help_text=_("Khi cơ quan là một đơn vị trong sơ đồ tổ chức của cổng (ví dụ trung tâm)."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("identifier"), FieldPanel("level")]),
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldRowPanel([FieldPanel("site"), FieldPanel("unit")]),
+    ]
+
+    class Meta:
+        ordering = ["identifier"]
+        verbose_name = _("cơ quan giải quyết thủ tục")
+        verbose_name_plural = _("cơ quan giải quyết thủ tục")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.identifier})"
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("Cơ quan không thể là cấp trên của chính nó.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "congso.news",
     "congso.documents",
     "congso.organisation",
+    "congso.dossiers",
     "congso.comments",
     "congso.analytics",
     "congso.search",
