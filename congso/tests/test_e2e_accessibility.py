@@ -41,3 +41,19 @@ def test_images_have_alt_text_from_their_caption(browser_page, category):
     assert (
         page.locator(".article__hero img").get_attribute("alt") == "Giám đốc Sở TT&TT Đậu Tùng Lâm."
     )
+
+
+def test_escape_closes_the_phone_menu_and_returns_focus_to_its_button(browser_page, category):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto("/")
+    toggle = page.get_by_role("button", name="Danh mục")
+    toggle.click()
+    menu_link = page.locator("#main-menu-list").get_by_role("link", name=category.title)
+    menu_link.focus()
+    page.keyboard.press("Escape")
+    expect(menu_link).to_be_hidden()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
