@@ -77,3 +77,25 @@ def test_a_second_default_row_for_the_same_date_is_refused_with_a_message(client
     )
     assert response.status_code == 200
     assert "Ngày này đã có" in response.content.decode()
+
+
+def test_a_superuser_adds_an_agency_in_the_admin(client):
+    from congso.organisation.models import Agency
+
+    client.force_login(SuperuserFactory())
+    response = client.post(
+        reverse("wagtailsnippets_organisation_agency:add"),
+        {"identifier": "000.21.30.H56", "level": "commune", "name": "UBND xã Cam Lâm"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Agency.objects.get(identifier="000.21.30.H56").level == "commune"
+
+
+def test_an_agency_identifier_in_lowercase_is_refused_in_the_admin(client):
+    client.force_login(SuperuserFactory())
+    response = client.post(
+        reverse("wagtailsnippets_organisation_agency:add"),
+        {"identifier": "000.21.30.h56", "level": "commune", "name": "UBND xã"},
+    )
+    assert response.status_code == 200
+    assert "Mã định danh gồm chữ in hoa" in response.content.decode()
