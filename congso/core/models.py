@@ -138,10 +138,27 @@ class OrganisationSettings(BaseSiteSetting):
     footer_note = RichTextField(
         _("ghi chú chân trang"), blank=True, features=["bold", "italic", "link"]
     )
+    logo = models.ForeignKey(
+        "core.CongsoImage",
+        verbose_name=_("biểu trưng (logo)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Dùng khi chia sẻ lên mạng xã hội cho trang không có ảnh riêng, và làm biểu trưng "
+            "của cơ quan trong dữ liệu có cấu trúc (schema.org) cho máy tìm kiếm."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("parent_agency")],
+            [
+                FieldPanel("name"),
+                FieldPanel("name_en"),
+                FieldPanel("parent_agency"),
+                FieldPanel("logo"),
+            ],
             heading=_("Cơ quan"),
         ),
         MultiFieldPanel(
