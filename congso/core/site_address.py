@@ -14,6 +14,8 @@ from django.db import transaction
 from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# The default Site that Wagtail's migrations create; the first import moves it to BASE_URL.
+WAGTAIL_PLACEHOLDER_ADDRESS = ("localhost", 80)
 
 
 def parse_address(address: str) -> tuple[str, int]:

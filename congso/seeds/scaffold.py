@@ -9,7 +9,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from congso.core.models import OrganisationSettings, PortalLink
-from congso.core.site_address import configured_address
+from congso.core.site_address import WAGTAIL_PLACEHOLDER_ADDRESS, configured_address
 from congso.home.models import EnglishHomePage, HomePage, StandardPage
 from congso.news.models import NewsIndexPage
 from congso.organisation.models import Official, OrganisationPage, Unit
@@ -117,6 +117,8 @@ def ensure_home(identity: Identity, report: ImportReport) -> HomePage:
         return home
     welcome = site.root_page
     site.root_page, site.site_name = home, title
+    if (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+        site.hostname, site.port = configured_address()
     site.save()
     if type(welcome.specific) is Page and not welcome.get_children().exists():
         welcome.delete()

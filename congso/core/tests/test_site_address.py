@@ -101,6 +101,22 @@ def test_a_bad_address_or_one_another_site_holds_changes_nothing(home):
     assert (default_site().hostname, default_site().port) == ("testserver", 80)
 
 
+@pytest.mark.django_db
+def test_the_first_import_moves_wagtails_placeholder_site_to_base_url(settings):
+    from congso.seeds.identity import Identity
+    from congso.seeds.report import ImportReport
+    from congso.seeds.scaffold import ensure_home
+
+    settings.BASE_URL = SERVED
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    home = ensure_home(Identity(agency="Sở Thử nghiệm"), ImportReport())
+    assert (default_site().root_page_id, default_site().root_url) == (home.pk, SERVED)
+    # An address set since (admin, set_site_address) is never undone by a later import.
+    set_address("https://cong.example.gov.vn")
+    ensure_home(Identity(agency="Sở Thử nghiệm"), ImportReport())
+    assert default_site().root_url == "https://cong.example.gov.vn"
+
+
 def _links(html: str) -> dict[str, str]:
     found = {}
     for tag in re.findall(r"<(?:link|meta)\b[^>]*>", html):

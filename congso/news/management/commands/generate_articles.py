@@ -23,7 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
-from congso.core.site_address import configured_address
+from congso.core.site_address import WAGTAIL_PLACEHOLDER_ADDRESS, configured_address
 from congso.core.text import format_date, format_number, slugify_vi
 from congso.home.models import HomePage
 from congso.news.management.commands import _synthetic_vi as vocab
@@ -108,6 +108,8 @@ def _ensure_home() -> HomePage:
         Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
+        if (site.hostname, site.port) == WAGTAIL_PLACEHOLDER_ADDRESS:
+            site.hostname, site.port = configured_address()
         site.save()
     return home
 
