@@ -3,7 +3,10 @@
 
 import datetime as dt
 
+import pytest
+
 from congso.dossiers.calendar import (
+    CalendarError,
     Timeliness,
     WorkingCalendar,
     compute_due,
@@ -131,3 +134,8 @@ def test_an_instant_given_in_utc_is_read_in_vietnam_time():
 def test_a_naive_instant_is_vietnam_time():
     received = dt.datetime(2026, 4, 24, 16, 45)
     assert compute_due(CAL, received, 3, "working_day").isoformat() == "2026-05-04T16:45:00+07:00"
+
+
+def test_a_calendar_without_any_session_is_an_error_not_an_endless_search():
+    with pytest.raises(CalendarError):
+        compute_due(WorkingCalendar({}), vn(2026, 5, 5, 9), 1, "working_day")
