@@ -39,11 +39,14 @@ class DueDateParams(Schema):
 
 
 def parse_received_at(text: str) -> dt.datetime | None:
-    text = _LOST_PLUS.sub(r"+\1", text.strip())
+    text = text.strip()
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        return None
+        try:
+            moment = dt.datetime.fromisoformat(_LOST_PLUS.sub(r"+\1", text))
+        except ValueError:
+            return None
     if not 2000 <= moment.year <= 2100:
         return None
     return moment

@@ -109,3 +109,9 @@ def test_the_calculator_answers_200_or_400_to_anything(client, agency, received_
     response = ask(client, received_at=received_at, amount=amount, unit=unit)
     assert response.status_code in (200, 400)
     assert set(response.json()) <= {"due_at", "detail"}
+
+
+def test_a_received_at_with_a_space_instead_of_t_is_read_as_vietnam_time(client, agency):
+    assert ask(client, received_at="2026-04-24 16:45").json() == {
+        "due_at": "2026-05-04T16:45:00+07:00"
+    }
