@@ -227,3 +227,22 @@ def test_json_ld_cannot_be_closed_by_a_title(client, pages):
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert "<script>alert(1)" not in html
+
+
+def test_the_logo_is_chosen_in_the_agency_settings(client, pages):
+    from congso.core.tests.factories import SuperuserFactory
+
+    client.force_login(SuperuserFactory())
+    site = Site.objects.get(is_default_site=True)
+    response = client.get(f"/admin/settings/core/organisationsettings/{site.pk}/")
+    assert response.status_code == 200
+    assert 'name="logo"' in response.content.decode()
+
+
+def test_an_editor_can_mark_an_article_date_unknown(client, pages):
+    from congso.core.tests.factories import SuperuserFactory
+
+    client.force_login(SuperuserFactory())
+    page = pages["article"]
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert 'name="date_unknown"' in response.content.decode()
