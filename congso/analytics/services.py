@@ -18,6 +18,7 @@ from django.utils import timezone
 from congso.analytics.counters import get_store, uses_shared_cache
 from congso.analytics.models import DailyStat, FlushedBatch
 from congso.analytics.privacy import keyed_hash
+from congso.core.ratelimit import count_in_cache
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +61,9 @@ def _over_address_cap(ip: str, day: str, ttl: int) -> bool:
     address behind NAT, so the cap is generous."""
     cap = getattr(settings, "ANALYTICS_MAX_VISITORS_PER_ADDRESS", 300)
     key = f"analytics:address:{day}:{keyed_hash(ip, purpose='analytics-address')[:32]}"
-    cache.add(key, 0, timeout=ttl)
-    try:
-        return cache.incr(key) > cap
-    except ValueError:
-        cache.set(key, 1, timeout=ttl)
-        return False
+    # In the cache, never the database: counting makes no query (per process without Redis,
+    # which is also how the counts themselves are kept then).
+    return count_in_cache(key, ttl) > cap
 
 
 def record_hit(

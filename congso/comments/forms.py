@@ -6,6 +6,7 @@ from congso.core.text import format_number, normalise
 TEXT_MAX = Comment._meta.get_field("text").max_length
 NAME_MAX = Comment._meta.get_field("name").max_length
 HONEYPOT_FIELD = "website"
+KEY_FIELD = "submission_key"
 
 
 def _clean_plain(value: str) -> str:
@@ -23,6 +24,10 @@ class CommentForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # The form's idempotency key (services.new_submission_key): a resend of a post whose
+    # answer was lost carries the same key and creates nothing. Optional: pages cached
+    # before keys existed, or whose script failed, still send comments.
+    submission_key = forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
 
     class Meta:
         model = Comment
@@ -50,6 +55,9 @@ class CommentForm(forms.ModelForm):
             self.fields[name].max_length = None
             self.fields[name].validators = []
         self.fields["email"].max_length = None
+        # A broken key (even one with a NUL byte) is the view's business, never a field error
+        # the reader could not see on a hidden field.
+        self.fields[KEY_FIELD].validators = []
         self.fields["email"].validators = [
             v for v in self.fields["email"].validators if not hasattr(v, "limit_value")
         ]

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -66,3 +67,43 @@ class Comment(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:50]}"
+
+
+class SubmissionKey(models.Model):
+    """The idempotency key of one comment form, claimed by the first post that used it.
+
+    A reader whose answer was lost (timeout, a worker killed) sends the same form again: the
+    unique key makes that a no-op answered like the first post. Kept a day after use
+    (purged by the next post), long enough for any resend; `fingerprint` tells a resend from
+    a different comment sent from a reused form.
+    """
+
+    key = models.CharField(max_length=32, unique=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # A keyed hash of name, email and text: compared, never read back.
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class RateCounter(models.Model):
+    """Posts per source and time window, counted in the database so that every worker sees
+    the same count without Redis (congso.core.ratelimit.count_in_database)."""
+
+    key = models.CharField(max_length=100)
+    window = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="comments_ratecounter_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}@{self.window}: {self.count}"

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -6,12 +8,29 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from congso.analytics.privacy import client_ip
-from congso.comments.forms import CommentForm
-from congso.comments.services import RateLimited, note_bot_attempt, submit_comment
+from congso.comments.forms import KEY_FIELD, CommentForm
+from congso.comments.services import (
+    KeyReused,
+    KeyUnusable,
+    new_submission_key,
+    note_bot_attempt,
+    read_submission_key,
+    submit_comment,
+    usable_submission_key,
+)
+from congso.core.ratelimit import RateLimited
 
 BOT_MESSAGE = (
     "Bình luận chưa được gửi vì ô “Để trống ô này” (dùng để chặn thư rác tự động) đã có nội dung. "
     "Vui lòng xoá nội dung ô đó rồi gửi lại."
+)
+KEY_UNUSABLE_MESSAGE = (
+    "Biểu mẫu này đã hết hạn nên bình luận chưa được gửi. Nội dung bạn viết vẫn còn bên dưới: "
+    "vui lòng bấm “Gửi bình luận” một lần nữa."
+)
+KEY_REUSED_MESSAGE = (
+    "Biểu mẫu này đã được dùng để gửi một bình luận khác, nên bình luận mới chưa được gửi. "
+    "Nội dung bạn vừa viết vẫn còn bên dưới: vui lòng bấm “Gửi bình luận” một lần nữa."
 )
 
 
@@ -29,11 +48,40 @@ def _form_page(request, article, form, status=200, notice=""):
     return render(request, "comments/form_page.html", context, status=status)
 
 
+def _form_again(request, article, status, notice="", new_key=False):
+    """The posted form shown again, with what the reader wrote and a key that still works."""
+    data = request.POST.copy()
+    if new_key:
+        data[KEY_FIELD] = new_submission_key(article)
+    else:
+        data[KEY_FIELD] = usable_submission_key(data.get(KEY_FIELD, ""), article)
+    return _form_page(request, article, CommentForm(data), status=status, notice=notice)
+
+
+def _key_for_form(request):
+    """A submission key for the comment form whose action is `?form=`, if it is a live article's."""
+    try:
+        match = resolve(urlsplit(request.GET.get("form", "")).path)
+    except (Resolver404, ValueError):
+        return None
+    if match.view_name != "comments:submit":
+        return None
+    try:
+        return new_submission_key(_article_or_404(match.kwargs["page_id"]))
+    except Http404:
+        return None
+
+
 @require_GET
 @never_cache
 def token(request):
-    """A CSRF token for the comment form of a cached article (filled in by comments.js)."""
-    return JsonResponse({"token": get_token(request)})
+    """A CSRF token for the comment form of a cached article (filled in by comments.js), and,
+    given `?form=<the form's action>`, the form's submission key."""
+    data = {"token": get_token(request)}
+    key = _key_for_form(request)
+    if key:
+        data["key"] = key
+    return JsonResponse(data)
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,16 +90,22 @@ def submit(request, page_id: int):
     article = _article_or_404(page_id)
     if request.method == "GET":
         # Works without JavaScript: this page is never cached, so it carries a real token.
-        return _form_page(request, article, CommentForm())
+        form = CommentForm(initial={KEY_FIELD: new_submission_key(article)})
+        return _form_page(request, article, form)
     form = CommentForm(request.POST)
     ip = client_ip(request)
     try:
         if form.is_bot:
             note_bot_attempt(ip)
-            return _form_page(request, article, form, status=400, notice=BOT_MESSAGE)
+            return _form_again(request, article, status=400, notice=BOT_MESSAGE)
         if not form.is_valid():
-            return _form_page(request, article, form, status=400)
-        submit_comment(page=article, form=form, ip=ip)
+            return _form_again(request, article, status=400)
+        key = read_submission_key(form.cleaned_data[KEY_FIELD], article)
+        submit_comment(page=article, form=form, ip=ip, key=key)
+    except KeyUnusable:
+        return _form_again(request, article, status=400, notice=KEY_UNUSABLE_MESSAGE)
+    except KeyReused:
+        return _form_again(request, article, status=409, notice=KEY_REUSED_MESSAGE, new_key=True)
     except RateLimited as limited:
         minutes = max(1, -(-limited.retry_after // 60))
         response = render(

@@ -1,18 +1,35 @@
-// The article page is cached and shared, so its comment form has an empty CSRF field. We ask
-// the server for this reader's token when they start writing, and before sending.
+// The article page is cached and shared, so its comment form has an empty CSRF field and an
+// empty submission key. We ask the server for this reader's token and for a key for this form
+// when they start writing, and before sending. The key makes sending the same form again (a
+// double click, a resend after a lost answer) save one comment.
 (function () {
   "use strict";
   document.querySelectorAll("form[data-comment-form]").forEach(function (form) {
     var field = form.querySelector('input[name="csrfmiddlewaretoken"]');
+    var keyField = form.querySelector('input[name="submission_key"]');
     var status = form.querySelector(".comment-form__status");
     var pending = null;
 
+    if (!keyField) {
+      // A page cached before keys existed, served with this script.
+      keyField = document.createElement("input");
+      keyField.type = "hidden";
+      keyField.name = "submission_key";
+      form.append(keyField);
+    }
+
+    function ready() {
+      return Boolean(field.value && keyField.value);
+    }
+
     function fetchToken() {
-      if (field.value) {
+      if (ready()) {
         return Promise.resolve(field.value);
       }
       if (!pending) {
-        pending = fetch(form.getAttribute("data-token-url"), {
+        var url = new URL(form.getAttribute("data-token-url"), window.location.href);
+        url.searchParams.set("form", form.getAttribute("action"));
+        pending = fetch(url.href, {
           credentials: "same-origin",
           cache: "no-store",
           headers: { Accept: "application/json" },
@@ -25,6 +42,10 @@
           })
           .then(function (data) {
             field.value = data.token;
+            // Never replace a key already in the form: a resend must carry the first one.
+            if (!keyField.value && data.key) {
+              keyField.value = data.key;
+            }
             return data.token;
           })
           .catch(function (error) {
@@ -40,7 +61,7 @@
     });
 
     form.addEventListener("submit", function (event) {
-      if (field.value) {
+      if (ready()) {
         return;
       }
       event.preventDefault();
@@ -49,6 +70,7 @@
       }
       fetchToken()
         .then(function () {
+          // Without a key (the server gave none) the form still goes, as before keys existed.
           // form.submit() does not fire "submit" again, and the browser's own checks already passed.
           form.submit();
         })
