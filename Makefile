@@ -10,7 +10,7 @@ export SEEDS_DIR
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 
-.PHONY: demo demo-fonts test test-suite install install-test system-deps migrate lint format check bench bench-deps bench-documents clean
+.PHONY: demo demo-fonts test test-suite install install-test system-deps migrate lint format check bench bench-deps bench-documents validate-html clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,10 @@ bench-deps:
 
 bench: install-test bench-deps
 	$(PY) benchmarks/portal_bench.py $(BENCH_ARGS)
+
+# W3C Nu HTML checker over every reader page type (docs/quality.md); needs Java and npm.
+validate-html: install-test
+	$(PY) benchmarks/validate_html.py
 
 bench-documents: install-test
 	$(PY) benchmarks/documents_files.py
