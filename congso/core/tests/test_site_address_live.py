@@ -86,6 +86,9 @@ def test_every_sitemap_feed_and_api_link_is_on_the_served_port(live_server, port
         og_url = re.search(r'<meta property="og:url" content="([^"]+)"', html)
         if og_url:
             assert og_url.group(1) == loc
+        # Any other absolute URL of this machine in the page (og:image, JSON-LD, data-url …).
+        for url in re.findall(r"https?://(?:localhost|127\.0\.0\.1|testserver)[^\"'\s<>]*", html):
+            assert on_served_address(url), f"{url} in {loc}"
         # The <head>'s feed link, relative or absolute, resolves to the served address.
         for href in re.findall(
             r'<link rel="alternate" type="application/rss\+xml"[^>]*href="([^"]+)"', html
