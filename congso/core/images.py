@@ -159,7 +159,12 @@ def _move_file(storage, name: str, public: bool) -> str:
     if storage.exists(name):
         if isinstance(storage, FileSystemStorage):
             os.makedirs(os.path.dirname(storage.path(new)), exist_ok=True)
-            os.replace(storage.path(name), storage.path(new))
+            try:
+                os.replace(storage.path(name), storage.path(new))
+            except FileNotFoundError:
+                # Another worker's sync, after the same commit, moved it first.
+                if not storage.exists(new):
+                    raise
         else:  # pragma: no cover - congso stores media on the local disk
             with storage.open(name) as source:
                 new = storage.save(new, source)
@@ -247,7 +252,9 @@ def sync_image_visibility(changed=()) -> int:
 def schedule_sync(changed=()) -> None:
     """After the commit: files must not move for a publication that is rolled back."""
     changed = list(changed)
-    transaction.on_commit(lambda: sync_image_visibility(changed))
+    # robust: the publication is committed whatever happens here; a failure is logged and put
+    # right by the next run (any publication, or `manage.py protect_images`).
+    transaction.on_commit(lambda: sync_image_visibility(changed), robust=True)
 
 
 # --- Reading a private file -----------------------------------------------------------------

@@ -388,3 +388,24 @@ def test_protect_images_publishes_what_live_pages_already_show(client, article, 
     call_command("protect_images", stdout=io.StringIO())
     old_photo.refresh_from_db()
     assert client.get(old_photo.file.url).status_code == 200
+
+
+def test_a_file_already_moved_by_an_interrupted_run_is_taken_as_moved(embargoed, photo, committing):
+    private = photo.file.name
+    public = images.public_name(private)
+    os.replace(media_path("/media/" + private), media_path("/media/" + public))
+    publish(embargoed, committing, photo)
+    assert photo.file.name == public
+    assert media_path(photo.file.url).is_file()
+
+
+def test_a_sync_that_fails_after_the_commit_does_not_fail_the_publication(
+    embargoed, committing, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(images, "set_image_public", broken)
+    publish(embargoed, committing)
+    embargoed.refresh_from_db()
+    assert embargoed.live
