@@ -116,6 +116,31 @@ def article_text(parsed: ParsedArticle) -> str:
     return " ".join(parts)
 
 
+def ensure_logo(home, identity, report: ImportReport) -> None:
+    """A placeholder logo, labelled as demo data, where the agency has none: pages without an
+    image of their own share it (og:image) and the schema.org publisher names it. An editor's
+    logo stays; a second import changes nothing."""
+    from wagtail.models import Site
+
+    from congso.core.models import OrganisationSettings
+
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return
+    settings = OrganisationSettings.for_site(site)
+    if settings.logo_id:
+        return
+    name = identity.full_name or settings.name
+    image, created = get_or_create_placeholder(
+        "bieu-trung.png", f"Biểu trưng – {name}", "logo", alt=f"Biểu trưng của {name}"
+    )
+    if created:
+        report.add("image")
+    settings.logo = image
+    settings.save(update_fields=["logo"])
+    report.add("settings")
+
+
 # ---------------------------------------------------------------- reading the folder
 
 
@@ -378,6 +403,7 @@ def import_seeds(seeds_dir: Path | None, stdout=None) -> ImportReport:
     with transaction.atomic():
         home = scaffold.ensure_home(identity, report)
         scaffold.ensure_settings(home, identity, report)
+        ensure_logo(home, identity, report)
         categories = scaffold.ensure_categories(home, report)
         if articles:
             import_articles(articles, categories, report)

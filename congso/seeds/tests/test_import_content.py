@@ -189,3 +189,12 @@ def test_an_undated_item_says_date_unknown_on_its_page_list_and_feed(imported, c
     assert not feed.bozo, feed.bozo_exception
     assert len(feed.entries) == 3
     assert all("published" not in entry for entry in feed.entries)
+
+
+def test_the_agency_gets_a_placeholder_logo_labelled_as_demo_data(imported, client):
+    identity = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    assert identity.logo is not None and identity.logo.is_placeholder
+    assert identity.logo.caption.startswith("Biểu trưng")
+    # Pages without an image of their own now share it.
+    home = HomePage.objects.get()
+    assert 'property="og:image"' in client.get(home.url).content.decode()
