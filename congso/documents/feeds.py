@@ -29,6 +29,10 @@ class DocumentFeed(Feed):
     def link(self):
         return self.index.get_full_url(self.request)
 
+    def feed_url(self):
+        # atom:link rel="self" from the Site record, not from the request's Host header.
+        return self.link() + "rss/"
+
     def description(self):
         return "Văn bản mới được đăng trên cổng thông tin điện tử"
 

@@ -19,6 +19,11 @@ class _ArticleFeed(Feed):
     def organisation(self):
         return OrganisationSettings.for_request(self.request)
 
+    def feed_url(self):
+        # The feed's own address (atom:link rel="self") from the Site record like every other
+        # absolute URL; Django's default takes the Host header the request arrived with.
+        return self.link() + "rss/"
+
     def item_title(self, item):
         return item.title
 

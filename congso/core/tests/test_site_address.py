@@ -154,6 +154,18 @@ def test_behind_a_proxy_the_urls_are_the_public_https_ones(client, article, sett
 
 
 @pytest.mark.django_db
+def test_behind_a_proxy_each_feed_names_itself_on_the_public_address(client, article, settings):
+    from congso.documents.tests.factories import make_index
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    set_address("https://cong.example.gov.vn")
+    index = make_index(article.get_parent().get_parent().specific)
+    for feed_path in ("/rss/", article.get_parent().url + "rss/", index.url + "rss/"):
+        feed = client.get(feed_path, HTTP_HOST="127.0.0.1:8000").content.decode()
+        assert f'href="https://cong.example.gov.vn{feed_path}" rel="self"' in feed
+
+
+@pytest.mark.django_db
 def test_add_document_prints_urls_on_the_site_address(doc_index, tmp_path):
     from congso.documents.tests.factories import make_pdf
 
