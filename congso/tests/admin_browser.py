@@ -11,11 +11,19 @@ from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.translation import gettext, override
 from wagtail.users.models import UserProfile
 
 from congso.core.tests.factories import UserFactory
 
 PASSWORD = "matkhau-thu-nghiem-123"  # UserFactory's
+
+
+def translated(language: str, message: str, **values) -> str:
+    """A message of the admin's catalogues as a user of the admin in `language` reads it."""
+    with override(language):
+        text = gettext(message)
+    return text % values if values else text
 
 
 def staff_user(username: str, role: str | None, language: str = "vi", **fields):
@@ -135,9 +143,18 @@ def press_workflow_action(page, action: str) -> None:
     button.click()
 
 
+def approve_from_the_dashboard(page, page_object) -> None:
+    """On the dashboard, open the page from "Awaiting your review" and press its footer's
+    "Approve and publish" (a reviewer logged in: the dashboard is where logging in lands)."""
+    page.locator(f'main a[href="/admin/pages/{page_object.pk}/edit/"]').first.click()
+    page.wait_for_url(f"**/admin/pages/{page_object.pk}/edit/")
+    with form_submission(page):
+        press_workflow_action(page, "approve")
+
+
 def new_page(browser, base_url: str):
     """A page in a second browser context (own cookies): another person, or a logged-out
-    reader. Close it with `page.context.close()`."""
+    reader. Closing the browser (the `browser` fixture does) closes it."""
     context = browser.new_context(base_url=base_url, locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(15_000)

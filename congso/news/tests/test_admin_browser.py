@@ -8,21 +8,21 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from PIL import Image
 from playwright.sync_api import expect
 
 from congso.news.models import ArticlePage
 from congso.tests.admin_browser import (
+    approve_from_the_dashboard,
     choose_new_image,
     form_submission,
     let_scheduled_time_pass,
     log_in,
     new_page,
     press_footer_action,
-    press_workflow_action,
     set_publishing_schedule,
     staff_user,
+    translated,
     type_date,
 )
 from congso.users.roles import CHIEF_EDITOR, EDITOR
@@ -32,13 +32,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Hà Tĩnh khai trương trung tâm điều hành thông minh"
 SAPO = "Trung tâm giám sát, điều hành đô thị thông minh tỉnh chính thức đi vào hoạt động."
 ALT = "Lãnh đạo tỉnh bấm nút khai trương trung tâm"
-
-
-def translated(language: str, message: str, **values) -> str:
-    """A message of the admin as an editor using `language` reads it."""
-    with override(language):
-        text = gettext(message)
-    return text % values if values else text
 
 
 def tomorrow_morning():
@@ -53,20 +46,6 @@ def png(tmp_path):
     path = tmp_path / "khai-truong.png"
     Image.new("RGB", (160, 100), (180, 40, 40)).save(path)
     return path
-
-
-@pytest.fixture
-def other_pages(browser, live_server):
-    """Opens pages in fresh browser contexts (another person, a reader); closes them after."""
-    pages = []
-
-    def open_page():
-        pages.append(new_page(browser, live_server.url))
-        return pages[-1]
-
-    yield open_page
-    for page in pages:
-        page.context.close()
 
 
 def add_article(page, category, png, published_at: str) -> ArticlePage:
@@ -87,14 +66,6 @@ def add_article(page, category, png, published_at: str) -> ArticlePage:
     return article
 
 
-def approve_from_the_dashboard(page, article) -> None:
-    """The editor-in-chief opens the article from "Awaiting your review" and approves it."""
-    page.locator(f'main a[href="/admin/pages/{article.pk}/edit/"]').first.click()
-    page.wait_for_url(f"**/admin/pages/{article.pk}/edit/")
-    with form_submission(page):
-        press_workflow_action(page, "approve")
-
-
 def test_an_editor_saves_an_unchanged_article_as_a_draft_without_a_date_error(
     browser_page, article, admin_language
 ):
@@ -111,13 +82,14 @@ def test_an_editor_saves_an_unchanged_article_as_a_draft_without_a_date_error(
 
 
 def test_a_scheduled_article_reaches_readers_once_approved_and_its_time_has_come(
-    browser_page, other_pages, category, png, admin_language
+    browser_page, browser, live_server, category, png, admin_language
 ):
     go_live = tomorrow_morning()
     shown = go_live.strftime("%H:%M %d/%m/%Y")
     staff_user("bientapvien", EDITOR, admin_language)
     staff_user("truongban", CHIEF_EDITOR, admin_language)
-    editor, chief, reader = browser_page, other_pages(), other_pages()
+    editor = browser_page
+    chief, reader = new_page(browser, live_server.url), new_page(browser, live_server.url)
 
     log_in(editor, "bientapvien")
     article = add_article(editor, category, png, shown)
