@@ -227,6 +227,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Wagtail's own form leaves the password field without a (translatable) label.
+WAGTAILADMIN_USER_LOGIN_FORM = "congso.users.forms.LoginForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%H:%M %d/%m/%Y"
 WAGTAIL_TIME_FORMAT = "%H:%M"
