@@ -1,20 +1,26 @@
 """GET /api/v1/calendar/due-date: the due time of a time limit, for officers and citizens.
 
 Parameters arrive as text and are checked here, so every bad value gets a 400 with a
-Vietnamese `detail` (a contract: never django-ninja's 422). Not rate-limited (see
-docs/decisions/0005-agencies-and-calendar.md).
+Vietnamese `detail` (a contract: never django-ninja's 422). At least 120 requests a minute from
+one address are always answered (a contract too); the per-address limit, 600 a minute unless
+settings.DUE_DATE_RATE_LIMIT says otherwise, only stops floods (a 429 with Retry-After).
 """
 
 import datetime as dt
 import re
 
+from django.conf import settings
+from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
+from congso.analytics.privacy import client_ip, keyed_hash
+from congso.core import ratelimit
 from congso.dossiers.calendar import CalendarError, Unit, due_at
 from congso.organisation.models import Agency
 
 router = Router(tags=["Lịch làm việc"])
 MAX_AMOUNT = 1000
+DEFAULT_RATE_LIMIT = "600/60"  # requests / seconds per address; never below 120/60
 # "+07:00" sent unencoded in a query string arrives as " 07:00": read it as the offset it was.
 _LOST_PLUS = re.compile(r" (\d{2}(:?\d{2})?)$")
 
@@ -58,11 +64,17 @@ def _refuse(detail: str) -> Status:
 
 @router.get(
     "/due-date",
-    response={200: DueDateOut, 400: Message},
+    response={200: DueDateOut, 400: Message, 429: Message},
     summary="Tính hạn xử lý theo lịch làm việc của cơ quan",
     url_name="due_date",
 )
-def due_date(request, params: Query[DueDateParams]):
+def due_date(request, params: Query[DueDateParams], response: HttpResponse):
+    rate = ratelimit.Rate.parse(getattr(settings, "DUE_DATE_RATE_LIMIT", DEFAULT_RATE_LIMIT))
+    try:
+        ratelimit.hit(f"due-date:{keyed_hash(client_ip(request), purpose='due-date')}", rate)
+    except ratelimit.RateLimited as limited:
+        response["Retry-After"] = str(limited.retry_after)
+        return Status(429, {"detail": "Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau."})
     agency = Agency.objects.filter(identifier=params.agency.strip()).first()
     if agency is None:
         return _refuse("Không tìm thấy cơ quan có mã định danh này (tham số agency).")

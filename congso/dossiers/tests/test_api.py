@@ -115,3 +115,20 @@ def test_a_received_at_with_a_space_instead_of_t_is_read_as_vietnam_time(client,
     assert ask(client, received_at="2026-04-24 16:45").json() == {
         "due_at": "2026-05-04T16:45:00+07:00"
     }
+
+
+def test_a_flood_from_one_address_gets_a_429_with_retry_after(client, agency, settings):
+    settings.DUE_DATE_RATE_LIMIT = "3/3600"
+    codes = [ask(client).status_code for _ in range(3)]
+    response = ask(client)
+    assert codes == [200, 200, 200]
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Quá nhiều yêu cầu" in response.json()["detail"]
+
+
+def test_the_limit_counts_each_address_on_its_own(client, agency, settings):
+    settings.DUE_DATE_RATE_LIMIT = "1/3600"
+    assert ask(client).status_code == 200
+    other = client.get(URL, GOOD, REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200
