@@ -10,7 +10,7 @@ import posixpath
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404
+from django.http import HttpResponseNotFound
 from django.views.static import serve
 
 from congso.core import images
@@ -21,13 +21,13 @@ _FOLDERS = (images.ORIGINALS, images.RENDITIONS)
 def serve_image_file(request, path: str):
     path = posixpath.normpath(path).lstrip("/")
     if not path.startswith(_FOLDERS):  # ../private/… and other escapes
-        raise Http404
+        return _not_found()
     root = Path(settings.MEDIA_ROOT)
     if (root / path).is_file():
         return serve(request, path, document_root=root)
     private = images.private_name(path)
     if not (root / private).is_file():
-        raise Http404
+        return _not_found()
     if _editor(request):
         response = serve(request, private, document_root=root)
         # The editor's browser may keep it; no shared cache may.
@@ -38,7 +38,12 @@ def serve_image_file(request, path: str):
         # Made by a render that raced the image's publication: it follows its image now.
         images.move_rendition(rendition, public=True)
         return serve(request, path, document_root=root)
-    raise Http404
+    return _not_found()
+
+
+def _not_found():
+    """A bare 404: an image URL needs no page, and a guesser should cost no template."""
+    return HttpResponseNotFound(b"", content_type="text/plain")
 
 
 def _editor(request) -> bool:

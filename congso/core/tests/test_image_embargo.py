@@ -409,3 +409,16 @@ def test_a_sync_that_fails_after_the_commit_does_not_fail_the_publication(
     publish(embargoed, committing)
     embargoed.refresh_from_db()
     assert embargoed.live
+
+
+def test_a_guess_that_matches_no_file_reads_neither_images_nor_sessions(client, embargoed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/media/original_images/Le-ky-ket-hop-tac.jpg")
+    assert response.status_code == 404
+    assert response.content == b""
+    # Only Wagtail's redirect middleware looks (at every 404) for a redirect.
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "core_congso" not in tables and "django_session" not in tables
