@@ -125,9 +125,9 @@ def render_pages(out: Path) -> dict[str, Path]:
     return files
 
 
-def run_vnu(jar: Path, files: dict[str, Path]) -> list[dict]:
+def run_vnu(jar: Path, files: dict[str, Path], *options: str) -> list[dict]:
     result = subprocess.run(
-        ["java", "-jar", str(jar), "--format", "json", "--exit-zero-always"]
+        ["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *options]
         + [str(f) for f in files.values()],
         capture_output=True,
         text=True,
@@ -145,10 +145,18 @@ def main() -> int:
 
     jar = find_vnu(args.vnu)
     files = render_pages(Path(args.out))
-    messages = run_vnu(jar, files)
-    counts = {name: {"error": 0, "warning": 0} for name in files}
+    # The portal's own style sheets too (the pages link them; vnu checks CSS only when asked).
+    sheets = {
+        f"{path.name} (CSS)": path
+        for path in sorted(ROOT.glob("congso/**/static/**/*.css"))
+        if "/admin/" not in path.as_posix()
+    }
+    messages = run_vnu(jar, files) + run_vnu(jar, sheets, "--css")
+    names = {path.resolve(): name for name, path in {**files, **sheets}.items()}
+    counts = {name: {"error": 0, "warning": 0} for name in names.values()}
     for message in messages:
-        name = Path(message.get("url", "?").removeprefix("file:")).stem
+        url = Path(message.get("url", "?").removeprefix("file:")).resolve()
+        name = names.get(url, str(url))
         kind = "warning" if message.get("subType") == "warning" else "error"
         if message["type"] == "info" and kind != "warning":
             continue
@@ -157,12 +165,14 @@ def main() -> int:
             line = message.get("lastLine", "?")
             extract = " ".join(message.get("extract", "").split())[:120]
             print(f"{name}:{line}: {kind}: {message['message']}\n    {extract}")
-    print(f"\n{'page type':<22} errors  warnings")
+    print(f"\n{'page type':<26} errors  warnings")
     for name, count in counts.items():
-        print(f"{name:<22} {count['error']:>6}  {count['warning']:>8}")
+        print(f"{name:<26} {count['error']:>6}  {count['warning']:>8}")
     errors = sum(c["error"] for c in counts.values())
     warnings = sum(c["warning"] for c in counts.values())
-    print(f"{'total':<22} {errors:>6}  {warnings:>8}   (vnu-jar {VNU_VERSION}, {len(files)} pages)")
+    print(
+        f"{'total':<26} {errors:>6}  {warnings:>8}   (vnu-jar {VNU_VERSION}, {len(files)} pages, {len(sheets)} style sheets)"
+    )
     return 1 if errors else 0
 
 
