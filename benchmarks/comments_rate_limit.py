@@ -153,7 +153,7 @@ def main() -> int:
             [PYTHON, "manage.py", "shell", "-v", "0", "-c", COST],
             capture_output=True,
             text=True,
-            **run,
+            **{**run, "check": False},  # an older checkout has no RateCounter
         )
         .stdout.strip()
         .splitlines()
