@@ -2,6 +2,8 @@
 
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
@@ -86,7 +88,7 @@ class PageColumn(Column):
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
-    menu_label = "Bình luận"
+    menu_label = _("Bình luận")
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = CommentIndexView
@@ -95,10 +97,10 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_enabled = True
     list_display = [
         "name",
-        ExcerptColumn("text", label="Nội dung"),
-        PageColumn("page", label="Bài viết"),
-        StatusColumn("status", label="Trạng thái", sort_key="status"),
-        DateColumn("created_at", label="Thời gian gửi", sort_key="created_at"),
+        ExcerptColumn("text", label=_("Nội dung")),
+        PageColumn("page", label=_("Bài viết")),
+        StatusColumn("status", label=_("Trạng thái"), sort_key="status"),
+        DateColumn("created_at", label=_("Thời gian gửi"), sort_key="created_at"),
     ]
     list_filter = ["status", "created_at"]
     search_fields = ["name", "text", "email"]
@@ -132,6 +134,7 @@ class _ModerationBulkAction(SnippetBulkAction):
     template_name = "comments/admin/confirm_bulk_moderation.html"
     status = ""
     verb = ""
+    title = ""
 
     def check_perm(self, obj):
         return self.request.user.has_perm(services.MODERATE_PERMISSION)
@@ -144,26 +147,67 @@ class _ModerationBulkAction(SnippetBulkAction):
         return services.set_status(objects, user, cls.status), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"Đã {self.verb.lower()} {num_parent_objects} bình luận."
+        return self.success_message(num_parent_objects) % {"count": num_parent_objects}
+
+    @staticmethod
+    def success_message(count: int) -> str:
+        raise NotImplementedError
+
+    @staticmethod
+    def question(count: int) -> str:
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "verb": self.verb}
+        context = super().get_context_data(**kwargs)
+        count = len(context.get("items") or ())
+        return {
+            **context,
+            "verb": self.verb,
+            "title": self.title,
+            "question": self.question(count) % {"count": count},
+        }
 
 
 class ApproveBulkAction(_ModerationBulkAction):
-    display_name = "Duyệt"
+    display_name = pgettext_lazy("comment moderation", "Duyệt")
     action_type = "approve"
-    aria_label = "Duyệt các bình luận đã chọn"
+    aria_label = _("Duyệt các bình luận đã chọn")
     action_priority = 10
     status = Comment.Status.APPROVED
-    verb = "Duyệt"
+    verb = pgettext_lazy("comment moderation", "Duyệt")
+    title = _("Duyệt bình luận")
+
+    @staticmethod
+    def question(count: int) -> str:
+        return ngettext(
+            "Bạn có chắc muốn duyệt %(count)d bình luận sau?",
+            "Bạn có chắc muốn duyệt %(count)d bình luận sau?",
+            count,
+        )
+
+    @staticmethod
+    def success_message(count: int) -> str:
+        return ngettext("Đã duyệt %(count)d bình luận.", "Đã duyệt %(count)d bình luận.", count)
 
 
 class RejectBulkAction(_ModerationBulkAction):
-    display_name = "Từ chối"
+    display_name = pgettext_lazy("comment moderation", "Từ chối")
     action_type = "reject"
-    aria_label = "Từ chối các bình luận đã chọn"
+    aria_label = _("Từ chối các bình luận đã chọn")
     action_priority = 20
     classes = {"serious"}
     status = Comment.Status.REJECTED
-    verb = "Từ chối"
+    verb = pgettext_lazy("comment moderation", "Từ chối")
+    title = _("Từ chối bình luận")
+
+    @staticmethod
+    def question(count: int) -> str:
+        return ngettext(
+            "Bạn có chắc muốn từ chối %(count)d bình luận sau?",
+            "Bạn có chắc muốn từ chối %(count)d bình luận sau?",
+            count,
+        )
+
+    @staticmethod
+    def success_message(count: int) -> str:
+        return ngettext("Đã từ chối %(count)d bình luận.", "Đã từ chối %(count)d bình luận.", count)

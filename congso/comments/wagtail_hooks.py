@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.permissions import register_permission_policy
@@ -22,10 +23,14 @@ hooks.register("register_bulk_action", RejectBulkAction)
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
-    actions.register_action(services.APPROVE_ACTION, "Duyệt bình luận", "Đã duyệt bình luận")
-    actions.register_action(services.REJECT_ACTION, "Từ chối bình luận", "Đã từ chối bình luận")
+    actions.register_action(services.APPROVE_ACTION, _("Duyệt bình luận"), _("Đã duyệt bình luận"))
     actions.register_action(
-        services.PENDING_ACTION, "Đưa bình luận về chờ duyệt", "Đã đưa bình luận về chờ duyệt"
+        services.REJECT_ACTION, _("Từ chối bình luận"), _("Đã từ chối bình luận")
+    )
+    actions.register_action(
+        services.PENDING_ACTION,
+        _("Đưa bình luận về chờ duyệt"),
+        _("Đã đưa bình luận về chờ duyệt"),
     )
 
 

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from congso.core.text import format_number
@@ -16,21 +18,17 @@ from congso.documents.models import DocumentIndexPage, OfficialDocumentPage
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="Tệp văn bản",
-        help_text=(
-            "PDF (có thể đã ký số), DOCX hoặc XLSX; tối đa "
-            f"{format_number(settings.DOCUMENT_MAX_UPLOAD_SIZE / 1048576)} MB."
-        ),
-    )
+    file = forms.FileField(label=gettext_lazy("Tệp văn bản"))
     title = forms.CharField(
-        label="Tiêu đề (trích yếu)",
+        label=gettext_lazy("Tiêu đề (trích yếu)"),
         required=False,
         max_length=255,
-        help_text="Để trống để lấy từ nội dung tệp.",
+        help_text=gettext_lazy("Để trống để lấy từ nội dung tệp."),
     )
     parent = forms.ModelChoiceField(
-        label="Thư viện văn bản", queryset=DocumentIndexPage.objects.none(), empty_label=None
+        label=gettext_lazy("Thư viện văn bản"),
+        queryset=DocumentIndexPage.objects.none(),
+        empty_label=None,
     )
 
     def __init__(self, *args, user=None, **kwargs):
@@ -41,6 +39,10 @@ class UploadForm(forms.Form):
             if index.permissions_for_user(user).can_add_subpage()
         ]
         self.fields["parent"].queryset = DocumentIndexPage.objects.filter(pk__in=allowed)
+        # Here, not at import: the limit may change, and the editor's language is known now.
+        self.fields["file"].help_text = _(
+            "PDF (có thể đã ký số), DOCX hoặc XLSX; tối đa %(size)s MB."
+        ) % {"size": format_number(settings.DOCUMENT_MAX_UPLOAD_SIZE / 1048576)}
         self.fields["file"].widget.attrs["accept"] = ",".join(
             f".{ext}" for ext in settings.WAGTAILDOCS_EXTENSIONS
         )
@@ -69,8 +71,10 @@ def upload(request):
         else:
             messages.success(
                 request,
-                "Đã lưu tệp và tạo văn bản nháp. Kiểm tra các thông tin gợi ý rồi gửi duyệt "
-                "hoặc xuất bản. Chữ ký số đang được xác minh.",
+                _(
+                    "Đã lưu tệp và tạo văn bản nháp. Kiểm tra các thông tin gợi ý rồi gửi duyệt "
+                    "hoặc xuất bản. Chữ ký số đang được xác minh."
+                ),
             )
             return redirect("wagtailadmin_pages:edit", added.page.pk)
     return TemplateResponse(request, "documents/admin/upload.html", {"form": form})
@@ -86,7 +90,7 @@ def reverify(request, page_id):
 
         for attachment in page.attachments.select_related("file"):
             enqueue_verification(attachment.file)
-        messages.success(request, "Đã đưa yêu cầu xác minh lại chữ ký số vào hàng đợi.")
+        messages.success(request, _("Đã đưa yêu cầu xác minh lại chữ ký số vào hàng đợi."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from congso.core.text import format_number
 
@@ -52,50 +54,53 @@ def check_file(name: str, data: bytes) -> str:
     allowed = [e.lower() for e in settings.WAGTAILDOCS_EXTENSIONS]
     if ext not in allowed:
         raise FileRejected(
-            f"Định dạng tệp “.{ext or '?'}” không được phép. Chỉ nhận: "
-            + ", ".join(f".{e}" for e in allowed)
-            + "."
+            _("Định dạng tệp “.%(ext)s” không được phép. Chỉ nhận: %(allowed)s.")
+            % {"ext": ext or "?", "allowed": ", ".join(f".{e}" for e in allowed)}
         )
     if not data:
-        raise FileRejected("Tệp rỗng (0 byte), không có nội dung để lưu.")
+        raise FileRejected(_("Tệp rỗng (0 byte), không có nội dung để lưu."))
     limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
     if len(data) > limit:
         raise FileRejected(
-            f"Tệp quá lớn ({_megabytes(len(data))}); giới hạn là {_megabytes(limit)}."
+            _("Tệp quá lớn (%(size)s); giới hạn là %(limit)s.")
+            % {"size": _megabytes(len(data)), "limit": _megabytes(limit)}
         )
     if ext == "pdf":
         _check_pdf(data)
     elif ext in ZIP_MEMBERS:
         _check_zip(ext, data)
     elif ext in {"doc", "xls"} and not data.startswith(OLE_MAGIC):
-        raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+        raise FileRejected(
+            _("Nội dung tệp không phải tài liệu .%(ext)s như tên tệp cho biết.") % {"ext": ext}
+        )
     return ext
 
 
 def _check_pdf(data: bytes) -> None:
     # The header may follow a little junk (allowed by readers); anything else is not a PDF.
     if PDF_MAGIC not in data[:1024]:
-        raise FileRejected("Nội dung tệp không phải PDF, dù tên tệp có đuôi .pdf.")
+        raise FileRejected(_("Nội dung tệp không phải PDF, dù tên tệp có đuôi .pdf."))
     if b"%%EOF" not in data[-2048:]:
-        raise FileRejected("Tệp PDF bị cắt cụt hoặc hỏng (thiếu phần kết thúc tệp), không lưu.")
+        raise FileRejected(_("Tệp PDF bị cắt cụt hoặc hỏng (thiếu phần kết thúc tệp), không lưu."))
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise FileRejected(_ENCRYPTED)
-        raise FileRejected("Tệp PDF bị hỏng, không đọc được.")
+            raise FileRejected(_(_ENCRYPTED))
+        raise FileRejected(_("Tệp PDF bị hỏng, không đọc được."))
     try:
         if len(pdf) == 0:
-            raise FileRejected("Tệp PDF không có trang nào.")
+            raise FileRejected(_("Tệp PDF không có trang nào."))
     finally:
         pdf.close()
     if _pdf_is_encrypted(data):
-        raise FileRejected(_ENCRYPTED)
+        raise FileRejected(_(_ENCRYPTED))
 
 
-_ENCRYPTED = (
+# Translated where it is raised (gettext_noop: makemessages still finds it).
+_ENCRYPTED = gettext_noop(
     "Tệp PDF được mã hóa (đặt mật khẩu). Người dân cần tải và kiểm tra được văn bản: "
     "hãy tải lên bản không mã hóa."
 )
@@ -113,20 +118,30 @@ def _pdf_is_encrypted(data: bytes) -> bool:
 def _check_zip(ext: str, data: bytes) -> None:
     if data.startswith(OLE_MAGIC):
         raise FileRejected(
-            f"Tệp .{ext} này được đặt mật khẩu hoặc là định dạng Office cũ; hãy lưu lại thành "
-            f".{ext} không mật khẩu."
+            _(
+                "Tệp .%(ext)s này được đặt mật khẩu hoặc là định dạng Office cũ; hãy lưu lại "
+                "thành .%(ext)s không mật khẩu."
+            )
+            % {"ext": ext}
         )
     if not data.startswith(ZIP_MAGIC):
-        raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+        raise FileRejected(
+            _("Nội dung tệp không phải tài liệu .%(ext)s như tên tệp cho biết.") % {"ext": ext}
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if ZIP_MEMBERS[ext] not in names:
-                raise FileRejected(f"Nội dung tệp không phải tài liệu .{ext} như tên tệp cho biết.")
+                raise FileRejected(
+                    _("Nội dung tệp không phải tài liệu .%(ext)s như tên tệp cho biết.")
+                    % {"ext": ext}
+                )
             if archive.testzip() is not None:
-                raise FileRejected(f"Tệp .{ext} bị hỏng, không đọc được.")
+                raise FileRejected(_("Tệp .%(ext)s bị hỏng, không đọc được.") % {"ext": ext})
     except zipfile.BadZipFile:
-        raise FileRejected(f"Tệp .{ext} bị hỏng hoặc bị cắt cụt, không đọc được.")
+        raise FileRejected(
+            _("Tệp .%(ext)s bị hỏng hoặc bị cắt cụt, không đọc được.") % {"ext": ext}
+        )
 
 
 def extract(name: str, data: bytes) -> Extracted:

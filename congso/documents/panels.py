@@ -1,5 +1,6 @@
 """Admin panels on the document edit screen: suggestions from the files and signature status."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 
@@ -20,12 +21,12 @@ class FileInsightsPanel(Panel):
                 {
                     "files": files,
                     "labels": {
-                        "number": "Số/ký hiệu",
-                        "type": "Loại văn bản",
-                        "issue_date": "Ngày ban hành",
-                        "agency": "Cơ quan ban hành",
-                        "signer_position": "Chức vụ người ký",
-                        "signer_name": "Người ký",
+                        "number": _("Số/ký hiệu"),
+                        "type": _("Loại văn bản"),
+                        "issue_date": _("Ngày ban hành"),
+                        "agency": _("Cơ quan ban hành"),
+                        "signer_position": _("Chức vụ người ký"),
+                        "signer_name": _("Người ký"),
                     },
                 }
             )

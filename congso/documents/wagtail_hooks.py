@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -47,7 +48,7 @@ class UploadMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_upload_menu_item():
     return UploadMenuItem(
-        "Tải lên văn bản", reverse("documents_admin:upload"), icon_name="upload", order=250
+        _("Tải lên văn bản"), reverse("documents_admin:upload"), icon_name="upload", order=250
     )
 
 
@@ -58,7 +59,7 @@ def reverify_button(page, user, view_name, next_url=None):
         and page.permissions_for_user(user).can_edit()
     ):
         yield Button(
-            "Xác minh lại chữ ký số",
+            _("Xác minh lại chữ ký số"),
             reverse("documents_admin:reverify", args=[page.pk]),
             icon_name="resubmit",
             priority=80,
@@ -68,28 +69,28 @@ def reverify_button(page, user, view_name, next_url=None):
 class DocumentTypeViewSet(SnippetViewSet):
     model = DocumentType
     icon = "tag"
-    menu_label = "Loại văn bản"
+    menu_label = _("Loại văn bản")
     list_display = ["name", "code", "sort_order"]
 
 
 class IssuingAgencyViewSet(SnippetViewSet):
     model = IssuingAgency
     icon = "group"
-    menu_label = "Cơ quan ban hành"
+    menu_label = _("Cơ quan ban hành")
     list_display = ["name", "code", "sort_order"]
 
 
 class DocumentFieldViewSet(SnippetViewSet):
     model = DocumentField
     icon = "folder-inverse"
-    menu_label = "Lĩnh vực"
+    menu_label = _("Lĩnh vực")
     list_display = ["name", "sort_order"]
 
 
 class TrustAnchorViewSet(SnippetViewSet):
     model = TrustAnchor
     icon = "lock"
-    menu_label = "Chứng thư gốc tin cậy"
+    menu_label = _("Chứng thư gốc tin cậy")
     list_display = ["name", "subject", "valid_until", "is_active"]
     panels_fields = ["name", "certificate_pem", "is_active", "note"]
 
@@ -107,7 +108,7 @@ class TrustAnchorViewSet(SnippetViewSet):
 
 
 class DocumentsAdminGroup(SnippetViewSetGroup):
-    menu_label = "Danh mục văn bản"
+    menu_label = _("Danh mục văn bản")
     menu_icon = "doc-full"
     menu_order = 260
     items = (DocumentTypeViewSet, IssuingAgencyViewSet, DocumentFieldViewSet, TrustAnchorViewSet)
