@@ -6,7 +6,8 @@
 
 The msgids are those of Wagtail's English catalogues (wagtail/**/locale/en/LC_MESSAGES),
 the source of truth for what Wagtail can show, plus those of django-taggit and
-django-filter, whose strings the admin shows and which have no Vietnamese. Existing translations in
+django-filter, whose strings the admin shows and which have no Vietnamese, and the few of
+Django's own that its Vietnamese lacks (DJANGO_MESSAGES). Existing translations in
 congso/locale/vi/LC_MESSAGES are kept, new msgids are added empty (Django then
 falls back to Wagtail's own Vietnamese or to English), msgids Wagtail dropped are
 removed. ``--apply`` merges a JSON object {msgid: msgstr} (plural entries take the
@@ -48,6 +49,12 @@ msgstr ""
 # Libraries whose strings Wagtail's admin shows (tag fields, listing filters) and that
 # ship no Vietnamese: (package, catalogue whose msgids to take).
 LIBRARIES = (("taggit", "en"), ("django_filters", "fr"))
+# Django's own messages that the admin shows and Django's Vietnamese catalogue lacks: the
+# units of timesince() ("19:21 bởi …", "5 phút trước"), whose English showed through as
+# "0 minutes trước" and kept Wagtail's "vừa xong" from ever matching.
+DJANGO_MESSAGES = frozenset(
+    f"%(num)d {unit}" for unit in ("year", "month", "week", "day", "hour", "minute")
+)
 
 
 def wagtail_root() -> Path:
@@ -74,6 +81,11 @@ def source_catalogues(domain: str) -> list[tuple[str, Path]]:
         path = Path(module.__file__).parent / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
         if path.exists():
             sources.append((package, path))
+    if domain == "django":
+        import django
+
+        path = Path(django.__file__).parent / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        sources.append(("django", path))
     return sources
 
 
@@ -82,7 +94,7 @@ def source_entries(domain: str) -> list[pofile.Entry]:
     seen: dict[tuple[str | None, str], pofile.Entry] = {}
     for app, path in source_catalogues(domain):
         for entry in pofile.read(path):
-            if not entry.msgid:
+            if not entry.msgid or (app == "django" and entry.msgid not in DJANGO_MESSAGES):
                 continue
             known = seen.get(entry.key)
             if known is None:
