@@ -40,3 +40,37 @@ def test_a_refused_comment_shows_the_reason_and_keeps_what_the_reader_wrote(
     assert browser_page.get_by_text("Vui lòng nhập họ tên.").is_visible()
     assert browser_page.get_by_label("Nội dung").input_value() == "Nội dung tôi không muốn gõ lại."
     assert not Comment.objects.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_double_click_on_send_saves_one_comment(browser_page, live_server, article):
+    browser_page.goto(article.url)
+    form = browser_page.locator("form[data-comment-form]")
+    form.get_by_label("Họ tên").fill("Phạm Thu Hà")
+    form.get_by_label("Email").fill("ha@example.vn")
+    form.get_by_label("Nội dung").fill("Bấm gửi hai lần liền.")
+    form.get_by_role("button", name="Gửi bình luận").dblclick()
+    browser_page.get_by_role("heading", name="Bình luận của bạn đã được gửi thành công").wait_for()
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_reloading_the_thanks_page_sends_the_form_again_but_saves_nothing_new(
+    browser_page, live_server, article
+):
+    browser_page.goto(article.url)
+    form = browser_page.locator("form[data-comment-form]")
+    form.get_by_label("Họ tên").fill("Phạm Thu Hà")
+    form.get_by_label("Email").fill("ha@example.vn")
+    form.get_by_label("Nội dung").fill("Gửi lại khi không thấy trả lời.")
+    form.get_by_role("button", name="Gửi bình luận").click()
+    thanks = browser_page.get_by_role("heading", name="Bình luận của bạn đã được gửi thành công")
+    thanks.wait_for()
+    resent = []
+    browser_page.on("request", lambda request: resent.append(request.method))
+    browser_page.reload()  # the browser posts the same form again, as after a lost answer
+    thanks.wait_for()
+    assert "POST" in resent
+    assert Comment.objects.count() == 1
