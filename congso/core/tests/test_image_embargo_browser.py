@@ -41,6 +41,7 @@ def test_an_editor_previews_a_new_photo_that_readers_cannot_fetch_until_publicat
     staff_user("bientapvien", EDITOR)
     log_in(editor, "bientapvien")
     article = add_draft_article(editor, category, png)
+    assert editor.locator("#id_hero_image-chooser img").evaluate(LOADED_WIDTH) > 0
 
     editor.locator('[data-side-panel-toggle="preview"]').first.click()
     preview_photo = editor.frame_locator("#w-preview-iframe").locator(".article__hero img")
