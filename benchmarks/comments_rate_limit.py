@@ -22,6 +22,7 @@ import argparse
 import http.cookiejar
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -227,6 +228,7 @@ def main() -> int:
         f"{sorted(status for status, _ in resent)}, comments saved: {saved}"
     )
     print(cost[-1] if cost else "one count: not measured (an older checkout)")
+    shutil.rmtree(var, ignore_errors=True)
     return 0 if other == 0 else 1
 
 
