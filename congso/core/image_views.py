@@ -3,7 +3,7 @@
 A published file is handed out as a plain static file, before anything touches the session or
 the database. In production nginx serves those itself and sends here only the URLs it has no
 file for: unpublished images (served to people who may use the admin, for previews and
-choosers) and guesses (404). congso.core.images explains the storage.
+choosers, and to readers a restricted page admits) and guesses (404). congso.core.images explains the storage.
 """
 
 import posixpath
@@ -29,16 +29,24 @@ def serve_image_file(request, path: str):
     if not (root / private).is_file():
         return _not_found()
     if _editor(request):
-        response = serve(request, private, document_root=root)
-        # The editor's browser may keep it; no shared cache may.
-        response["Cache-Control"] = "private, no-cache"
-        return response
-    rendition = images.rendition_for_private_file(private)
-    if rendition is not None and not images.is_private_name(rendition.image.file.name):
-        # Made by a render that raced the image's publication: it follows its image now.
-        images.move_rendition(rendition, public=True)
+        return _privately(serve(request, private, document_root=root))
+    image = images.image_for_private_file(private)
+    if image is None:
+        return _not_found()
+    if not images.is_private_name(image.file.name):
+        # A rendition made by a render that raced the image's publication: it follows its
+        # image now.
+        images.sync_image_visibility()
         return serve(request, path, document_root=root)
+    if images.shown_to(request, image):
+        return _privately(serve(request, private, document_root=root))
     return _not_found()
+
+
+def _privately(response):
+    # The browser may keep it; no shared cache may.
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def _not_found():

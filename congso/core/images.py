@@ -265,3 +265,31 @@ def rendition_for_private_file(name: str):
 
     renditions = get_image_model().get_rendition_model().objects.select_related("image")
     return renditions.filter(file=name).first()
+
+
+def image_for_private_file(name: str):
+    """The image a stored private file (original or rendition) belongs to, or None."""
+    from wagtail.images import get_image_model
+
+    if name.startswith(PRIVATE_PREFIX + ORIGINALS):
+        return get_image_model().objects.filter(file=name).first()
+    rendition = rendition_for_private_file(name)
+    return rendition.image if rendition else None
+
+
+def shown_to(request, image) -> bool:
+    """Whether a live page using the image admits this request through its view restrictions
+    (a password given, a login, a group): such pages keep their images private, and their
+    readers must still see them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_ids = ReferenceIndex.objects.filter(
+        to_content_type=ReferenceIndex._get_base_content_type(type(image)),
+        to_object_id=str(image.pk),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    for page in Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])[:20]:
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return True
+    return False

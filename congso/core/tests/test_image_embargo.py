@@ -426,3 +426,21 @@ def test_a_guess_that_matches_no_file_reads_neither_images_nor_sessions(client, 
     # Only Wagtail's redirect middleware looks (at every 404) for a redirect.
     tables = " ".join(q["sql"] for q in queries.captured_queries)
     assert "core_congso" not in tables and "django_session" not in tables
+
+
+def test_a_reader_who_gave_a_restricted_pages_password_sees_its_photo(
+    client, category, photo, committing
+):
+    with committing():
+        restriction = PageViewRestriction.objects.create(
+            page=category, restriction_type=PageViewRestriction.PASSWORD, password="matkhau"
+        )
+        make_article(category, "Bài có mật khẩu", hero_image=photo)
+    photo.refresh_from_db()
+    assert client.get(photo.file.url).status_code == 404
+    session = client.session
+    session[restriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    response = client.get(photo.file.url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
