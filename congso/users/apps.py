@@ -6,3 +6,8 @@ class UsersConfig(AppConfig):
     name = "congso.users"
     label = "users"
     verbose_name = "Người dùng"
+
+    def ready(self):
+        from congso.users.admin_language import make_chooser_labels_lazy
+
+        make_chooser_labels_lazy()
