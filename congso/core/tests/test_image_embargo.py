@@ -444,3 +444,15 @@ def test_a_reader_who_gave_a_restricted_pages_password_sees_its_photo(
     response = client.get(photo.file.url)
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+
+
+def test_removing_the_photo_from_a_live_article_hides_it_when_nothing_else_shows_it(
+    client, embargoed, photo, committing
+):
+    publish(embargoed, committing)
+    embargoed.refresh_from_db()
+    embargoed.hero_image = None
+    embargoed.body = []
+    publish(embargoed, committing, photo)
+    assert images.is_private_name(photo.file.name)
+    assert client.get(photo.file.url).status_code == 404
