@@ -154,17 +154,18 @@ def _date(value) -> str | None:
 
 
 @register.simple_tag(takes_context=True)
-def open_graph(context, page):
+def open_graph(context, page, title="", path="", description=""):
+    """Open Graph and canonical tags of `page`, or of one of its routed sub-pages (topic and tag
+    listings, served by the home page's routes) when `title` and `path` name that sub-page."""
     ctx = _Context(context, page)
     specific = ctx.specific
-    description = (
-        specific.get_meta_description() if hasattr(specific, "get_meta_description") else ""
-    )
-    is_article = specific.__class__.__name__ == "ArticlePage"
-    url = ctx.page_url()
+    if not path and hasattr(specific, "get_meta_description"):
+        description = specific.get_meta_description()
+    is_article = specific.__class__.__name__ == "ArticlePage" and not path
+    url = ctx.absolute(path) if path else ctx.page_url()
     tags = [
         ("og:type", "article" if is_article else "website"),
-        ("og:title", page.seo_title or page.title),
+        ("og:title", title or page.seo_title or page.title),
         ("og:url", url),
         ("og:site_name", ctx.site_name),
         ("og:locale", "en_US" if ctx.language == "en" else "vi_VN"),

@@ -125,6 +125,31 @@ def test_every_page_type_has_the_open_graph_a_sharing_card_needs(client, pages, 
     )
 
 
+@pytest.mark.parametrize("listing", ["topics", "topic", "tag"])
+def test_topic_and_tag_listings_have_their_own_open_graph_and_canonical(client, pages, listing):
+    import re
+
+    from congso.core.tests.factories import TopicFactory
+
+    article = pages["article"]
+    article.topic = TopicFactory(name="Bầu cử", slug="bau-cu")
+    article.tags.add("chuyển đổi số")
+    article.save_revision().publish()
+    tag_slug = article.tags.get().slug
+    path = {"topics": "/su-kien/", "topic": "/su-kien/bau-cu/", "tag": f"/the/{tag_slug}/"}[listing]
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    data = extruct.extract(html, base_url=ADDRESS + path, syntaxes=["opengraph"])
+    og = dict(data["opengraph"][0]["properties"])
+    for key in REQUIRED_OG:
+        assert og.get(key), f"{path}: {key} missing"
+    assert og["og:url"] == ADDRESS + path
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
+    assert og["og:title"] == heading
+    assert f'<link rel="canonical" href="{ADDRESS}{path}">' in html
+
+
 def test_the_hero_image_is_shared_before_the_logo(client, pages):
     with_hero, _ = _read(client, pages["article"])
     without, _ = _read(client, pages["article_without_image"])
