@@ -25,10 +25,9 @@ pytestmark = pytest.mark.django_db
 
 UPLOAD_NAME = "Lễ ký kết hợp tác.JPG"
 TEMPLATES = [Path(settings.BASE_DIR) / "congso"]
-# Renditions made outside templates: the social card (core/templatetags/seo.py), the admin's
-# listing, chooser and edit screens, and Wagtail's rich-text image formats.
-PYTHON_AND_ADMIN_SPECS = {
-    "fill-1200x630",
+# Renditions made outside templates: the admin's listing, chooser and edit screens, and
+# Wagtail's rich-text image formats; the social cards' specs are read from seo.py below.
+ADMIN_AND_RICH_TEXT_SPECS = {
     "max-165x165",
     "max-800x600",
     "max-130x100",
@@ -36,6 +35,14 @@ PYTHON_AND_ADMIN_SPECS = {
     "width-500",
     "original",
 }
+
+
+def python_specs() -> set[str]:
+    """The `*_SPEC` constants of the tags that make renditions in Python (og:image, logo)."""
+    from congso.core.templatetags import seo
+
+    found = {v for k, v in vars(seo).items() if k.endswith("_SPEC") and isinstance(v, str)}
+    return found | ADMIN_AND_RICH_TEXT_SPECS
 
 
 def template_specs() -> set[str]:
@@ -120,7 +127,7 @@ def guessed_urls(image: CongsoImage) -> list[str]:
     extensions = ("jpg", "JPG", "png", "webp")
     urls = {f"/media/original_images/{real}"}
     urls |= {f"/media/original_images/{stem}.{ext}" for stem in stems for ext in extensions}
-    specs = template_specs() | PYTHON_AND_ADMIN_SPECS
+    specs = template_specs() | python_specs()
     urls |= {
         f"/media/images/{stem}.{spec}.{ext}"
         for stem in stems
@@ -136,7 +143,7 @@ def renditions_of(image: CongsoImage) -> list[str]:
 
 
 def make_every_rendition(image: CongsoImage) -> None:
-    for spec in template_specs() | PYTHON_AND_ADMIN_SPECS:
+    for spec in template_specs() | python_specs():
         image.get_rendition(spec)
 
 
@@ -145,6 +152,10 @@ def make_every_rendition(image: CongsoImage) -> None:
 
 def test_the_templates_ask_for_the_filter_specs_the_guesser_tries():
     assert {"fill-900x520", "fill-480x300", "width-900", "fill-160x200"} <= template_specs()
+
+
+def test_the_guesser_also_tries_the_social_cards_specs():
+    assert "fill-1200x630" in python_specs()
 
 
 def test_a_new_upload_is_stored_under_the_private_folder():
