@@ -31,6 +31,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Hà Tĩnh khai trương trung tâm điều hành thông minh"
 SAPO = "Trung tâm giám sát, điều hành đô thị thông minh tỉnh chính thức đi vào hoạt động."
+EDITED_SAPO = "Trung tâm điều hành thông minh của tỉnh đi vào hoạt động từ sáng nay."
 ALT = "Lãnh đạo tỉnh bấm nút khai trương trung tâm"
 
 
@@ -96,6 +97,8 @@ def test_a_scheduled_article_reaches_readers_once_approved_and_its_time_has_come
     expect(editor.locator(".messages .success")).to_contain_text(
         translated(admin_language, "Page '%(page_title)s' created.", page_title=TITLE)
     )
+    # The edit: a better sapo, saved with the schedule by the dialog's "Save schedule".
+    editor.locator("#id_sapo").fill(EDITED_SAPO)
     set_publishing_schedule(editor, shown)
     expect(editor.locator("[data-side-panel=status]")).to_contain_text(
         translated(admin_language, "Once scheduled:")
@@ -117,12 +120,15 @@ def test_a_scheduled_article_reaches_readers_once_approved_and_its_time_has_come
     article.refresh_from_db()
     assert (article.live, article.go_live_at) == (False, go_live)
     assert reader.goto(url).status == 404
+    reader.goto(category.get_url())
+    expect(reader.locator(f'.listing a[href="{url}"]')).to_have_count(0)
 
     let_scheduled_time_pass(article)
     call_command("publish_scheduled")
 
     assert reader.goto(url).status == 200
     expect(reader.locator("h1")).to_have_text(TITLE)
+    expect(reader.locator(".article__sapo")).to_have_text(EDITED_SAPO)
     expect(reader.locator(".article__hero img")).to_have_attribute("alt", ALT)
     expect(reader.locator(".article__meta time")).to_have_text(shown)
     reader.goto(category.get_url())
