@@ -192,3 +192,14 @@ def test_a_rate_limited_post_leaves_its_key_usable(client, article, settings):
     assert not SubmissionKey.objects.exists()
     settings.COMMENTS_RATE_LIMIT = "5/600"
     assert post(client, article, key).status_code == 200
+
+
+def test_the_article_page_shared_through_the_cache_carries_no_key(rf, article):
+    # A key in the cached copy would be every reader's: all comments after the first would
+    # look like resends of it.
+    from django.template import Context, Template
+
+    html = Template("{% load comments_tags %}{% comments_section page %}").render(
+        Context({"page": article, "request": rf.get("/")})
+    )
+    assert '<input type="hidden" name="submission_key" id="id_submission_key">' in html
