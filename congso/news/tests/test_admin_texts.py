@@ -2,10 +2,14 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import override
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+from congso.tests.admin_browser import staff_user
+from congso.users.roles import EDITOR
 
 
 def test_the_time_since_an_edit_reads_in_vietnamese():
@@ -25,3 +29,11 @@ def test_an_edit_made_a_moment_ago_reads_just_now_in_both_languages():
         assert timesince_simple(now) == "vừa xong"
     with override("en"):
         assert timesince_simple(now) == "just now"
+
+
+@pytest.mark.django_db
+def test_the_article_editor_in_english_labels_the_unknown_date_in_english(client, article):
+    client.force_login(staff_user("bientapvien", EDITOR, "en"))
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert "Publication date unknown" in html
+    assert "không rõ ngày đăng" not in html.lower()
