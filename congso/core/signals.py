@@ -61,7 +61,7 @@ def _image_users_removed(sender, **kwargs) -> None:
 
 
 def connect_images() -> None:
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
     page_published.connect(_image_users_changed, dispatch_uid="congso-images-published")
     page_unpublished.connect(_image_users_removed, dispatch_uid="congso-images-unpublished")
@@ -77,6 +77,8 @@ def connect_images() -> None:
             model = apps.get_model(label)
         except LookupError:
             continue
+        # Wagtail indexes pages and snippets by itself, not settings (the agency's logo).
+        ReferenceIndex.register_model(model)
         post_save.connect(_image_users_changed, sender=model, dispatch_uid=f"congso-images-{label}")
         post_delete.connect(
             _image_users_removed, sender=model, dispatch_uid=f"congso-images-del-{label}"

@@ -467,3 +467,22 @@ def test_removing_the_photo_from_a_live_article_hides_it_when_nothing_else_shows
     publish(embargoed, committing, photo)
     assert images.is_private_name(photo.file.name)
     assert client.get(photo.file.url).status_code == 404
+
+
+def test_every_model_whose_images_readers_see_is_in_the_reference_index():
+    from wagtail.models import ReferenceIndex
+
+    assert all(ReferenceIndex.is_indexed(m) for m in images._models(images.PUBLIC_SOURCES))
+
+
+def test_the_agencys_logo_is_public(client, home, photo, committing):
+    from wagtail.models import Site
+
+    from congso.core.models import OrganisationSettings
+
+    with committing():
+        settings_row = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+        settings_row.logo = photo
+        settings_row.save()
+    photo.refresh_from_db()
+    assert client.get(photo.file.url).status_code == 200
