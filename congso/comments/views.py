@@ -43,6 +43,18 @@ def _article_or_404(page_id: int):
     return article
 
 
+THANKS_MESSAGE = (
+    "Bình luận của bạn đã được gửi thành công. Bình luận sẽ hiển thị dưới bài viết sau khi "
+    "được Ban biên tập kiểm duyệt."
+)
+REFUSED_MESSAGE = "Bình luận chưa được gửi. Vui lòng sửa các ô được đánh dấu."
+
+
+def _wants_json(request) -> bool:
+    """A script that asks for JSON only (Accept: application/json) gets JSON; browsers HTML."""
+    return request.accepts("application/json") and not request.accepts("text/html")
+
+
 def _form_page(request, article, form, status=200, notice=""):
     context = {"article": article, "form": form, "notice": notice}
     return render(request, "comments/form_page.html", context, status=status)
@@ -55,7 +67,12 @@ def _form_again(request, article, status, notice="", new_key=False):
         data[KEY_FIELD] = new_submission_key(article)
     else:
         data[KEY_FIELD] = usable_submission_key(data.get(KEY_FIELD, ""), article)
-    return _form_page(request, article, CommentForm(data), status=status, notice=notice)
+    form = CommentForm(data)
+    if _wants_json(request):
+        answer = {"status": "refused", "message": notice or REFUSED_MESSAGE, "key": data[KEY_FIELD]}
+        answer["errors"] = {name: list(errors) for name, errors in form.errors.items()}
+        return JsonResponse(answer, status=status)
+    return _form_page(request, article, form, status=status, notice=notice)
 
 
 def _key_for_form(request):
@@ -108,14 +125,19 @@ def submit(request, page_id: int):
         return _form_again(request, article, status=409, notice=KEY_REUSED_MESSAGE, new_key=True)
     except RateLimited as limited:
         minutes = max(1, -(-limited.retry_after // 60))
-        response = render(
-            request,
-            "comments/rate_limited.html",
-            {"article": article, "minutes": minutes},
-            status=429,
-        )
+        if _wants_json(request):
+            message = f"Bạn đã gửi quá nhiều bình luận. Vui lòng thử lại sau khoảng {minutes} phút."
+            answer = {"status": "rate_limited", "message": message}
+            response = JsonResponse({**answer, "retry_after": limited.retry_after}, status=429)
+        else:
+            context = {"article": article, "minutes": minutes}
+            response = render(request, "comments/rate_limited.html", context, status=429)
         response["Retry-After"] = str(limited.retry_after)
         return response
+    # A resend of an earlier post gets exactly this answer too: nothing in it depends on
+    # whether this request saved the comment.
+    if _wants_json(request):
+        return JsonResponse({"status": "received", "message": THANKS_MESSAGE})
     return render(request, "comments/thanks.html", {"article": article})
 
 

@@ -203,3 +203,41 @@ def test_the_article_page_shared_through_the_cache_carries_no_key(rf, article):
         Context({"page": article, "request": rf.get("/")})
     )
     assert '<input type="hidden" name="submission_key" id="id_submission_key">' in html
+
+
+def post_json(client, article, key, **overrides):
+    data = {**VALID, "submission_key": key, **overrides}
+    url = reverse("comments:submit", args=[article.pk])
+    return client.post(url, data, headers={"Accept": "application/json"})
+
+
+def test_a_resend_asking_for_json_gets_the_same_json_as_the_first_post(client, article):
+    key = new_submission_key(article)
+    first = post_json(client, article, key)
+    again = post_json(client, article, key)
+    assert (again.status_code, again.json()) == (200, first.json())
+    assert first.json()["status"] == "received"
+    assert Comment.objects.count() == 1
+
+
+def test_a_refused_post_asking_for_json_gives_the_reasons_in_vietnamese(client, article):
+    key = new_submission_key(article)
+    response = post_json(client, article, key, name="")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"name": ["Vui lòng nhập họ tên."]}
+    assert response.json()["key"] == key
+
+
+def test_a_rate_limited_post_asking_for_json_says_how_long_to_wait(client, article, settings):
+    settings.COMMENTS_RATE_LIMIT = "0/600"
+    response = post_json(client, article, new_submission_key(article))
+    assert response.status_code == 429
+    assert response.json()["retry_after"] == int(response["Retry-After"]) > 0
+    assert "Bạn đã gửi quá nhiều bình luận" in response.json()["message"]
+
+
+def test_a_browser_asking_for_html_first_gets_the_thanks_page(client, article):
+    url = reverse("comments:submit", args=[article.pk])
+    accept = "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8"
+    response = client.post(url, VALID, headers={"Accept": accept})
+    assert "Bình luận của bạn đã được gửi thành công" in response.text
