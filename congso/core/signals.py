@@ -2,6 +2,9 @@
 
 Purges run after the transaction commits: purging inside it would let a reader's request,
 still seeing the old rows, cache the old page under the new generation.
+
+The same events move image files between private and public storage (connect_images), also
+after the commit.
 """
 
 from django.apps import apps
@@ -61,6 +64,7 @@ def _image_users_removed(sender, **kwargs) -> None:
 
 
 def connect_images() -> None:
+    """Images are public only while readers are shown them (congso.core.images)."""
     from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
     page_published.connect(_image_users_changed, dispatch_uid="congso-images-published")
@@ -69,9 +73,13 @@ def connect_images() -> None:
     post_delete.connect(
         _image_users_removed, sender=Page, dispatch_uid="congso-images-page-deleted"
     )
-    for model in (PageViewRestriction,):
-        post_save.connect(_image_users_removed, sender=model, dispatch_uid="congso-images-vr-save")
-        post_delete.connect(_image_users_removed, sender=model, dispatch_uid="congso-images-vr-del")
+    # A restricted page's images are not public; lifting the restriction makes them so.
+    post_save.connect(
+        _image_users_removed, sender=PageViewRestriction, dispatch_uid="congso-images-vr-save"
+    )
+    post_delete.connect(
+        _image_users_removed, sender=PageViewRestriction, dispatch_uid="congso-images-vr-del"
+    )
     for label in images.PUBLIC_SOURCES:
         try:
             model = apps.get_model(label)
