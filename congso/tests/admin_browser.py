@@ -1,5 +1,7 @@
 """Shared steps for browser tests of the Wagtail admin: staff accounts in a role and a
-language, logging in through the real login form, and pressing the editor footer's actions.
+language, logging in through the real login form, pressing the editor footer's actions and
+workflow actions, waiting for a form's answer, uploading through an image chooser, typing into
+date pickers and the publishing-schedule dialog, and letting a scheduled time pass.
 
 Every admin browser test runs in both languages of the admin (the `admin_language` fixture in
 congso/conftest.py); the user's Wagtail profile carries the language, as it does for a real
