@@ -486,3 +486,17 @@ def test_the_agencys_logo_is_public(client, home, photo, committing):
         settings_row.save()
     photo.refresh_from_db()
     assert client.get(photo.file.url).status_code == 200
+
+
+def test_lifting_a_view_restriction_makes_the_pages_photo_public(
+    client, category, photo, committing
+):
+    with committing():
+        restriction = PageViewRestriction.objects.create(
+            page=category, restriction_type=PageViewRestriction.LOGIN
+        )
+        make_article(category, "Bài nội bộ", hero_image=photo)
+    with committing():
+        restriction.delete()
+    photo.refresh_from_db()
+    assert client.get(photo.file.url).status_code == 200
