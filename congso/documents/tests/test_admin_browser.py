@@ -51,6 +51,19 @@ def chief(admin_language, browser_page):
     return browser_page
 
 
+@pytest.fixture
+def reader(browser, live_server):
+    page = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
+    yield page
+    page.context.close()
+
+
+def library_text(reader) -> str:
+    """What a logged-out reader reads on the library page."""
+    reader.goto("/van-ban/", wait_until="networkidle")
+    return reader.locator("main").inner_text()
+
+
 def upload(page, path, title: str = ""):
     """Choose a file on the upload screen and press its button."""
     page.goto("/admin/van-ban/tai-len/")
@@ -81,7 +94,7 @@ def signed_report(tmp_path):
 
 
 def test_an_uploaded_pdf_opens_a_draft_with_its_suggested_metadata_filled_in(
-    chief, library, signed_report
+    chief, library, signed_report, reader
 ):
     page = chief
     upload(page, signed_report)
@@ -99,10 +112,11 @@ def test_an_uploaded_pdf_opens_a_draft_with_its_suggested_metadata_filled_in(
     assert chosen(page, "doc_type") == "Báo cáo"
     assert chosen(page, "agency") == "Sở Thông tin và Truyền thông"
     assert chosen(page, "field") == ""
+    assert "273/BC-STTTT" not in library_text(reader)  # a draft until it is published
 
 
 def test_a_confirmed_and_published_upload_is_listed_dated_and_downloadable_for_readers(
-    chief, library, signed_report, browser, live_server
+    chief, library, signed_report, reader
 ):
     from congso.documents.models import OfficialDocumentPage
 
@@ -120,8 +134,7 @@ def test_a_confirmed_and_published_upload_is_listed_dated_and_downloadable_for_r
     document = OfficialDocumentPage.objects.get(number="273/BC-STTTT")
     assert document.live and not document.has_unpublished_changes
 
-    reader = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
-    reader.goto("/van-ban/", wait_until="networkidle")
+    assert TITLE in library_text(reader)
     with reader.expect_navigation():
         reader.locator("table.doc-table").get_by_role("link", name=TITLE).click()
     reader.wait_for_load_state("networkidle")
@@ -135,11 +148,10 @@ def test_a_confirmed_and_published_upload_is_listed_dated_and_downloadable_for_r
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
-    reader.context.close()
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_in_the_admin_language_and_nothing_is_saved(
-    chief, library, admin_language, tmp_path
+    chief, library, admin_language, tmp_path, reader
 ):
     from congso.documents.models import FileDocument, OfficialDocumentPage
 
@@ -152,10 +164,11 @@ def test_a_file_that_is_not_a_pdf_is_refused_in_the_admin_language_and_nothing_i
     assert NOT_ALLOWED[admin_language] in error
     assert not FileDocument.objects.exists()
     assert not OfficialDocumentPage.objects.exists()
+    assert "Tệp lạ" not in library_text(reader) and TITLE not in library_text(reader)
 
 
 def test_an_oversize_file_is_refused_in_the_admin_language_and_nothing_is_saved(
-    chief, library, admin_language, signed_report, settings
+    chief, library, admin_language, signed_report, settings, reader
 ):
     from congso.documents.models import FileDocument, OfficialDocumentPage
 
@@ -166,10 +179,11 @@ def test_an_oversize_file_is_refused_in_the_admin_language_and_nothing_is_saved(
     assert TOO_LARGE[admin_language] in page.locator(".error-message").inner_text()
     assert not FileDocument.objects.exists()
     assert not OfficialDocumentPage.objects.exists()
+    assert "Tệp lạ" not in library_text(reader) and TITLE not in library_text(reader)
 
 
 def test_publishing_a_document_without_its_summary_is_refused_and_stays_a_draft(
-    chief, library, admin_language, signed_report
+    chief, library, admin_language, signed_report, reader
 ):
     from congso.documents.models import OfficialDocumentPage
 
@@ -183,3 +197,4 @@ def test_publishing_a_document_without_its_summary_is_refused_and_stays_a_draft(
     document = OfficialDocumentPage.objects.get()
     assert not document.live
     assert document.summary == TITLE
+    assert TITLE not in library_text(reader)

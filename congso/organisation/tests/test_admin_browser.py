@@ -121,7 +121,7 @@ def test_a_unit_without_a_name_is_refused_in_the_admin_language_and_left_unchang
 
 
 def test_an_official_without_a_position_is_refused_in_the_admin_language_and_left_unchanged(
-    chief, chart, admin_language
+    chief, reader, chart, admin_language
 ):
     from congso.organisation.models import Official
 
@@ -132,3 +132,7 @@ def test_an_official_without_a_position_is_refused_in_the_admin_language_and_lef
     assert "/edit/" in page.url
     assert REQUIRED[admin_language] in page.locator(".error-message").all_inner_texts()
     assert Official.objects.get(name="Trần Thị Hoa").position == "Chuyên viên"
+
+    reader.goto(chart.url, wait_until="networkidle")
+    row = reader.locator("table.directory tr", has_text="Trần Thị Hoa")
+    assert row.locator("td").nth(1).inner_text() == "Chuyên viên"
