@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LISTING = "/admin/snippets/comments/comment/"
 APPROVED = {"vi": "Đã duyệt 2 bình luận.", "en": "2 comments approved."}
+REJECTED = {"vi": "Đã từ chối 1 bình luận.", "en": "1 comment rejected."}
 
 
 @pytest.fixture
@@ -82,6 +83,24 @@ def test_comments_approved_together_appear_under_the_article(
     assert Comment.objects.get(name="Phạm Quảng Cáo").status == Comment.Status.PENDING
 
     assert sorted(shown_comments(reader, article)) == ["Lê Thị Bình", "Nguyễn Văn An"]
+    assert "Mua hàng giá rẻ" not in reader.content()
+
+
+def test_a_rejected_comment_never_appears_under_the_article(
+    chief, admin_language, pending, reader, article
+):
+    from congso.comments.models import Comment
+
+    page = chief
+    page.goto(f"{LISTING}?status=pending")
+    select_rows(page, ["Phạm Quảng Cáo"])
+    press_bulk_action(page, "reject")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{LISTING}**")
+    assert page.locator(".messages .success").inner_text().strip() == REJECTED[admin_language]
+    assert Comment.objects.get(name="Phạm Quảng Cáo").status == Comment.Status.REJECTED
+    assert shown_comments(reader, article) == []
     assert "Mua hàng giá rẻ" not in reader.content()
 
 
