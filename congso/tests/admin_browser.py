@@ -181,3 +181,23 @@ def let_scheduled_time_pass(page_object) -> None:
         revision.content["go_live_at"] = past.isoformat()
         revision.save(update_fields=["approved_go_live_at", "content"])
     Page.objects.filter(pk=page_object.pk).update(go_live_at=past)
+
+
+def cached_reader(browser, live_server, url: str):
+    """A logged-out reader's page that has read `url`, which the page cache now holds.
+
+    Make the staff accounts first: the page's own requests (statistics beacon) must not write
+    to the test database while the test writes to it. The site's settings row is made here
+    as on any running portal: the first page view would create it, and saving it purges."""
+    from wagtail.models import Site
+
+    from congso.core.models import OrganisationSettings
+
+    OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    page = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
+    page.set_default_timeout(15_000)
+    page.goto(url, wait_until="networkidle")
+    # Asked outside the browser, whose own HTTP cache would revalidate (304) and show the
+    # headers of its first copy.
+    assert page.request.get(url).headers.get("x-page-cache") == "hit"
+    return page

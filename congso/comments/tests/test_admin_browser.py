@@ -4,7 +4,7 @@ then sees it. Editors (Biên tập viên) do not moderate."""
 
 import pytest
 
-from congso.tests.admin_browser import log_in, staff_user
+from congso.tests.admin_browser import cached_reader, log_in, staff_user
 from congso.users.roles import CHIEF_EDITOR, EDITOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,27 +32,10 @@ def chief(browser_page, admin_language):
     return browser_page
 
 
-def ensure_site_settings() -> None:
-    """A running portal has its settings row; the first page view would otherwise create it,
-    and saving it purges the page cache (rightly), which is not what these tests are about."""
-    from wagtail.models import Site
-
-    from congso.core.models import OrganisationSettings
-
-    OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-
-
 @pytest.fixture
 def reader(browser, live_server, article):
-    """A logged-out reader who has already seen (and so cached) the article.
-
-    Requested after the staff account is made: the page's own requests (statistics beacon)
-    must not write to the test database while the test writes to it."""
-    ensure_site_settings()
-    page = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
-    page.goto(article.url, wait_until="networkidle")
-    # Served from the page cache now (asked outside the browser, whose own cache revalidates).
-    assert page.request.get(article.url).headers.get("x-page-cache") == "hit"
+    """A logged-out reader who has already seen (and so cached) the page."""
+    page = cached_reader(browser, live_server, article.url)
     yield page
     page.context.close()
 

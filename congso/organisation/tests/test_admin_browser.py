@@ -4,7 +4,7 @@ page as a logged-out reader sees it, after it was cached before the change."""
 
 import pytest
 
-from congso.tests.admin_browser import log_in, staff_user
+from congso.tests.admin_browser import cached_reader, log_in, staff_user
 from congso.users.roles import CHIEF_EDITOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,27 +36,10 @@ def chief(admin_language, browser_page):
     return browser_page
 
 
-def ensure_site_settings() -> None:
-    """A running portal has its settings row; the first page view would otherwise create it,
-    and saving it purges the page cache (rightly), which is not what these tests are about."""
-    from wagtail.models import Site
-
-    from congso.core.models import OrganisationSettings
-
-    OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-
-
 @pytest.fixture
 def reader(browser, live_server, chart):
-    """A logged-out reader who has already seen (and so cached) the organisation page.
-
-    Requested after the staff account is made: the page's own requests (statistics beacon)
-    must not write to the test database while the test writes to it."""
-    ensure_site_settings()
-    page = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
-    page.goto(chart.url, wait_until="networkidle")
-    # Served from the page cache now (asked outside the browser, whose own cache revalidates).
-    assert page.request.get(chart.url).headers.get("x-page-cache") == "hit"
+    """A logged-out reader who has already seen (and so cached) the page."""
+    page = cached_reader(browser, live_server, chart.url)
     yield page
     page.context.close()
 
