@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from congso.core.blocks import BodyBlock
 from congso.core.models import BasePage
 from congso.core.text import excerpt, slugify_vi
+from congso.news.forms import ArticlePageForm
 
 
 @register_snippet
@@ -104,6 +105,8 @@ class ArticleRelatedLink(Orderable):
 
 
 class ArticlePage(BasePage):
+    base_form_class = ArticlePageForm
+
     sapo = models.TextField(_("sapo (tóm tắt)"), max_length=1000)
     hero_image = models.ForeignKey(
         "core.CongsoImage",
