@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LISTING = "/admin/snippets/comments/comment/"
 APPROVED = {"vi": "Đã duyệt 2 bình luận.", "en": "2 comments approved."}
 REJECTED = {"vi": "Đã từ chối 1 bình luận.", "en": "1 comment rejected."}
+APPROVE = {"vi": "Duyệt", "en": "Approve"}
 
 
 @pytest.fixture
@@ -67,7 +68,11 @@ def test_comments_approved_together_appear_under_the_article(
     page = chief
     page.goto(f"{LISTING}?status=pending")
     select_rows(page, ["Nguyễn Văn An", "Lê Thị Bình"])
+    button = page.locator("[data-bulk-action-button][href*='/approve/']")
+    assert button.inner_text().strip() == APPROVE[admin_language]
     press_bulk_action(page, "approve")
+    submit = page.locator("main form button[type=submit]")
+    assert submit.inner_text().strip() == APPROVE[admin_language]
     confirm = page.locator("main").inner_text()
     assert "Nguyễn Văn An" in confirm and "Lê Thị Bình" in confirm
     assert "Phạm Quảng Cáo" not in confirm
