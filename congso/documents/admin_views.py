@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from congso.core.text import format_number
 from congso.documents import services
-from congso.documents.extraction import FileRejected
+from congso.documents.extraction import FileRejected, megabytes
 from congso.documents.models import DocumentIndexPage, OfficialDocumentPage
 
 
@@ -41,8 +40,8 @@ class UploadForm(forms.Form):
         self.fields["parent"].queryset = DocumentIndexPage.objects.filter(pk__in=allowed)
         # Here, not at import: the limit may change, and the editor's language is known now.
         self.fields["file"].help_text = _(
-            "PDF (có thể đã ký số), DOCX hoặc XLSX; tối đa %(size)s MB."
-        ) % {"size": format_number(settings.DOCUMENT_MAX_UPLOAD_SIZE / 1048576)}
+            "PDF (có thể đã ký số), DOCX hoặc XLSX; tối đa %(size)s."
+        ) % {"size": megabytes(settings.DOCUMENT_MAX_UPLOAD_SIZE)}
         self.fields["file"].widget.attrs["accept"] = ",".join(
             f".{ext}" for ext in settings.WAGTAILDOCS_EXTENSIONS
         )
