@@ -3,7 +3,9 @@ page" and moves it under another category with Wagtail's move screens, in both l
 admin; each test ends on what a logged-out reader then finds at the old and new addresses."""
 
 import pytest
+from playwright.sync_api import expect
 
+from congso.core.text import slugify_vi
 from congso.tests.admin_browser import cached_reader, log_in, press_footer_action, staff_user
 from congso.users.roles import CHIEF_EDITOR
 
@@ -35,6 +37,9 @@ def add_category(page, parent, title: str) -> None:
         page.locator(f"a[href*='/admin/pages/add/news/newsindexpage/{parent.pk}/']").click()
     page.locator("#id_title").fill(title)
     page.locator("#id_intro").fill("Tin về kinh tế số của tỉnh.")
+    if title:
+        # The slug field follows the title (after a short debounce); Vietnamese letters fold.
+        expect(page.locator("#id_slug")).to_have_value(slugify_vi(title))
 
 
 def move_page(page, moved, destination) -> None:
