@@ -1,5 +1,6 @@
 """Read-only daily figures in the admin's Reports menu, exportable for monthly reporting."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -30,7 +31,7 @@ class DateTextColumn(Column):
 class DailyStatViewSet(ModelViewSet):
     model = DailyStat
     icon = "table"
-    menu_label = "Thống kê truy cập"
+    menu_label = _("Thống kê truy cập")
     menu_hook = "register_reports_menu_item"
     url_prefix = "thong-ke-truy-cap"
     name = "daily_stats"

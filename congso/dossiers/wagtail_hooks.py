@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -7,7 +8,7 @@ from congso.dossiers.models import CalendarDay, WorkingSession
 class WorkingSessionViewSet(SnippetViewSet):
     model = WorkingSession
     icon = "time"
-    menu_label = "Phiên làm việc"
+    menu_label = _("Phiên làm việc")
     list_display = ["agency", "weekday", "start", "end"]
     list_filter = ["agency", "weekday"]
 
@@ -15,7 +16,7 @@ class WorkingSessionViewSet(SnippetViewSet):
 class CalendarDayViewSet(SnippetViewSet):
     model = CalendarDay
     icon = "date"
-    menu_label = "Ngày nghỉ, ngày làm bù"
+    menu_label = _("Ngày nghỉ, ngày làm bù")
     list_display = ["date", "kind", "name", "agency", "source"]
     list_filter = ["agency", "kind", "source"]
     ordering = ["-date"]
@@ -24,7 +25,7 @@ class CalendarDayViewSet(SnippetViewSet):
 
 
 class CalendarAdminGroup(SnippetViewSetGroup):
-    menu_label = "Lịch làm việc"
+    menu_label = _("Lịch làm việc")
     menu_icon = "calendar"
     menu_order = 271
     items = (WorkingSessionViewSet, CalendarDayViewSet)

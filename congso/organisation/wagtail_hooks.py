@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ class AgencyViewSet(SnippetViewSet):
 
     model = Agency
     icon = "site"
-    menu_label = "Cơ quan giải quyết TTHC"
+    menu_label = _("Cơ quan giải quyết TTHC")
     menu_order = 270
     add_to_admin_menu = True
     list_display = ["identifier", "name", "level", "parent"]
