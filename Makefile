@@ -28,11 +28,13 @@ install: $(STAMP)
 
 install-test: $(TEST_STAMP) system-deps
 
-# Debian's Chromium (browser tests), nginx and wrk (benchmarks) and fonts with Vietnamese glyphs
-# (demo PDF); installed only when missing and only when we are root.
+# Debian's Chromium (browser tests), nginx (the tests of deploy/nginx.conf; Debian does not
+# start it in a container) and fonts with Vietnamese glyphs (demo PDF); installed only when
+# missing and only when we are root.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
@@ -55,6 +57,7 @@ migrate: install
 demo: export BASE_URL = http://127.0.0.1:$(PORT)
 demo: install demo-fonts migrate
 	$(PY) manage.py import_seeds --seeds-dir "$(SEEDS_DIR)"
+	$(PY) manage.py protect_images
 	$(PY) manage.py set_site_address "http://127.0.0.1:$(PORT)"
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin

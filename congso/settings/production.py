@@ -8,7 +8,6 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = False
-SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY.startswith("congso-insecure"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
