@@ -136,3 +136,15 @@ def browser_page(browser, live_server):
 def admin_language(request):
     """Admin browser tests run once per language of the admin (Vietnamese first)."""
     return request.param
+
+
+@pytest.fixture
+def chief(admin_language, browser_page):
+    """The browser page, logged in through the admin's login form as the Trưởng ban biên tập
+    ("truongban"), who uses the admin in `admin_language`."""
+    from congso.tests.admin_browser import log_in, staff_user
+    from congso.users.roles import CHIEF_EDITOR
+
+    staff_user("truongban", CHIEF_EDITOR, admin_language)
+    log_in(browser_page, "truongban")
+    return browser_page

@@ -5,7 +5,7 @@ then sees it. Editors (Biên tập viên) do not moderate."""
 import pytest
 
 from congso.tests.admin_browser import cached_reader, log_in, staff_user
-from congso.users.roles import CHIEF_EDITOR, EDITOR
+from congso.users.roles import EDITOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,13 +24,6 @@ def pending(article):
         CommentFactory(page=article, name="Lê Thị Bình", text="Dịch vụ công chạy nhanh hơn."),
         CommentFactory(page=article, name="Phạm Quảng Cáo", text="Mua hàng giá rẻ tại đây."),
     ]
-
-
-@pytest.fixture
-def chief(browser_page, admin_language):
-    staff_user("truongban", CHIEF_EDITOR, admin_language)
-    log_in(browser_page, "truongban")
-    return browser_page
 
 
 @pytest.fixture

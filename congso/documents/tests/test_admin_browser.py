@@ -6,8 +6,7 @@ import pytest
 
 from congso.documents.pdfrender import render_text_pdf
 from congso.documents.tests.factories import sign
-from congso.tests.admin_browser import log_in, press_footer_action, staff_user
-from congso.users.roles import CHIEF_EDITOR
+from congso.tests.admin_browser import press_footer_action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,13 +41,6 @@ def library(home):
     IssuingAgency.objects.create(name="Sở Thông tin và Truyền thông", code="STTTT")
     DocumentField.objects.create(name="Chuyển đổi số")
     return make_index(home)
-
-
-@pytest.fixture
-def chief(admin_language, browser_page):
-    staff_user("truongban", CHIEF_EDITOR, admin_language)
-    log_in(browser_page, "truongban")
-    return browser_page
 
 
 @pytest.fixture

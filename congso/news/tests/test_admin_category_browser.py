@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from congso.core.text import slugify_vi
-from congso.tests.admin_browser import cached_reader, log_in, press_footer_action, staff_user
-from congso.users.roles import CHIEF_EDITOR
+from congso.tests.admin_browser import cached_reader, press_footer_action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,10 +14,9 @@ REQUIRED = {"vi": "Trường này là bắt buộc.", "en": "This field is requi
 
 
 @pytest.fixture
-def chief(admin_language, browser_page, home):
-    staff_user("truongban", CHIEF_EDITOR, admin_language)
-    log_in(browser_page, "truongban")
-    return browser_page
+def chief(home, chief):
+    """The chief editor's page, once the home page the categories go under exists."""
+    return chief
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ page as a logged-out reader sees it, after it was cached before the change."""
 
 import pytest
 
-from congso.tests.admin_browser import cached_reader, log_in, staff_user
-from congso.users.roles import CHIEF_EDITOR
+from congso.tests.admin_browser import cached_reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,13 +26,6 @@ def chart(home):
         name="Trần Thị Hoa", position="Chuyên viên", unit=office, phone="0912 345 678"
     )
     return page
-
-
-@pytest.fixture
-def chief(admin_language, browser_page):
-    staff_user("truongban", CHIEF_EDITOR, admin_language)
-    log_in(browser_page, "truongban")
-    return browser_page
 
 
 @pytest.fixture
