@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_image_embargo_storage'),
+        ("core", "0004_image_embargo_storage"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisationsettings',
-            name='logo',
-            field=models.ForeignKey(blank=True, help_text='Dùng khi chia sẻ lên mạng xã hội cho trang không có ảnh riêng, và làm biểu trưng của cơ quan trong dữ liệu có cấu trúc (schema.org) cho máy tìm kiếm.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.congsoimage', verbose_name='biểu trưng (logo)'),
+            model_name="organisationsettings",
+            name="logo",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Dùng khi chia sẻ lên mạng xã hội cho trang không có ảnh riêng, và làm biểu trưng của cơ quan trong dữ liệu có cấu trúc (schema.org) cho máy tìm kiếm.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="core.congsoimage",
+                verbose_name="biểu trưng (logo)",
+            ),
         ),
     ]
