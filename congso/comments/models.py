@@ -89,21 +89,3 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
-
-
-class RateCounter(models.Model):
-    """Posts per source and time window, counted in the database so that every worker sees
-    the same count without Redis (congso.core.ratelimit.count_in_database)."""
-
-    key = models.CharField(max_length=100)
-    window = models.BigIntegerField()
-    count = models.PositiveIntegerField(default=0)
-    expires_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key", "window"], name="comments_ratecounter_window")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key}@{self.window}: {self.count}"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from congso.analytics.privacy import keyed_hash
-from congso.comments.models import Comment, RateCounter, SubmissionKey
+from congso.comments.models import Comment, SubmissionKey
 from congso.core import ratelimit
 from congso.core.pagecache import purge_all
 
@@ -55,7 +55,7 @@ def source_hash(ip: str) -> str:
 def check_rate_limit(source: str) -> None:
     """COMMENTS_RATE_LIMIT per source, shared by all workers (Redis, or else the database)."""
     ratelimit.hit(
-        f"comments:{source}", ratelimit.Rate.parse(settings.COMMENTS_RATE_LIMIT), model=RateCounter
+        f"comments:{source}", ratelimit.Rate.parse(settings.COMMENTS_RATE_LIMIT), every_worker=True
     )
 
 

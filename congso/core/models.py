@@ -190,3 +190,23 @@ class PortalLink(index.Indexed, Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RateCounter(models.Model):
+    """Events per key and time window, counted in the database so that every worker sees the
+    same count without Redis (congso.core.ratelimit.count_in_database). Any public form whose
+    limit must hold across workers (comments, and later questions and draft comments) counts
+    here under its own key prefix."""
+
+    key = models.CharField(max_length=100)
+    window = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="core_ratecounter_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}@{self.window}: {self.count}"

@@ -83,16 +83,18 @@ def count_in_database(model, key: str, window: int, expires_at) -> int:
     return count
 
 
-def hit(key: str, rate: Rate, *, model=None) -> None:
+def hit(key: str, rate: Rate, *, every_worker: bool = False) -> None:
     """Count one event for `key`; raise RateLimited once more than `rate.limit` fall in the
-    current window. With Redis the count is in Redis; otherwise, when `model` is given, in the
-    database, so that every worker sees the same count."""
+    current window. With Redis the count is in Redis; otherwise, with `every_worker`, in the
+    database (core.RateCounter), so that every worker sees the same count."""
     now = timezone.now()
     stamp = int(now.timestamp())
     window = stamp // rate.period
-    if model is not None and not cache_is_shared():
+    if every_worker and not cache_is_shared():
+        from congso.core.models import RateCounter
+
         ends = datetime.fromtimestamp((window + 1) * rate.period, tz=UTC)
-        count = count_in_database(model, key, window, ends + timedelta(seconds=1))
+        count = count_in_database(RateCounter, key, window, ends + timedelta(seconds=1))
     else:
         count = count_in_cache(f"ratelimit:{key}:{window}", rate.period)
     if count > rate.limit:

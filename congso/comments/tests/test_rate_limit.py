@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from congso.comments.models import RateCounter
 from congso.core import ratelimit
+from congso.core.models import RateCounter
 from congso.core.ratelimit import Rate, RateLimited
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +50,9 @@ def test_ended_windows_are_deleted_when_a_new_one_opens():
     rate = Rate(5, 600)
     now = timezone.now()
     with at(now):
-        ratelimit.hit("comments:a", rate, model=RateCounter)
+        ratelimit.hit("comments:a", rate, every_worker=True)
     with at(now + timedelta(seconds=1300)):
-        ratelimit.hit("comments:b", rate, model=RateCounter)
+        ratelimit.hit("comments:b", rate, every_worker=True)
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["comments:b"]
 
 
@@ -60,9 +60,9 @@ def test_retry_after_counts_to_the_end_of_the_window():
     rate = Rate(1, 600)
     start = timezone.datetime.fromtimestamp(600 * 3_000_000, tz=timezone.get_current_timezone())
     with at(start + timedelta(seconds=100)):
-        ratelimit.hit("comments:c", rate, model=RateCounter)
+        ratelimit.hit("comments:c", rate, every_worker=True)
         with pytest.raises(RateLimited) as refused:
-            ratelimit.hit("comments:c", rate, model=RateCounter)
+            ratelimit.hit("comments:c", rate, every_worker=True)
     assert refused.value.retry_after == 500
 
 
@@ -70,6 +70,6 @@ def test_a_new_window_accepts_the_address_again():
     rate = Rate(1, 600)
     now = timezone.now()
     with at(now):
-        ratelimit.hit("comments:d", rate, model=RateCounter)
+        ratelimit.hit("comments:d", rate, every_worker=True)
     with at(now + timedelta(seconds=600)):
-        ratelimit.hit("comments:d", rate, model=RateCounter)  # no RateLimited
+        ratelimit.hit("comments:d", rate, every_worker=True)  # no RateLimited

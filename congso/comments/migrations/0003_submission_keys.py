@@ -14,28 +14,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="RateCounter",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("key", models.CharField(max_length=100)),
-                ("window", models.BigIntegerField()),
-                ("count", models.PositiveIntegerField(default=0)),
-                ("expires_at", models.DateTimeField(db_index=True)),
-            ],
-            options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("key", "window"), name="comments_ratecounter_window"
-                    )
-                ],
-            },
-        ),
-        migrations.CreateModel(
             name="SubmissionKey",
             fields=[
                 (
