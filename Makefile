@@ -61,6 +61,8 @@ demo: install demo-fonts migrate
 	$(PY) manage.py set_site_address "http://127.0.0.1:$(PORT)"
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin
+	@# WhiteNoise serves the static files from their apps in the demo; it only needs the folder.
+	@mkdir -p "$${STATIC_ROOT:-staticfiles}"
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
 	@# The background worker (signature checks, index updates) and the scheduler (articles
 	@# scheduled by editors go live on time) run beside the web server and stop with it, as the
