@@ -48,6 +48,10 @@ THANKS_MESSAGE = (
     "được Ban biên tập kiểm duyệt."
 )
 REFUSED_MESSAGE = "Bình luận chưa được gửi. Vui lòng sửa các ô được đánh dấu."
+CSRF_MESSAGE = (
+    "Không thể gửi biểu mẫu: biểu mẫu đã hết hạn hoặc thiếu mã xác thực bảo mật, nên nội dung "
+    "chưa được lưu. Hãy lấy mã mới và gửi lại."
+)
 
 
 def _wants_json(request) -> bool:
@@ -150,4 +154,9 @@ def csrf_failure(request, reason=""):
             retry_url = reverse("comments:submit", kwargs=match.kwargs)
     except Resolver404:
         pass
+    if _wants_json(request):
+        # A script (a mobile app posting comments) reads JSON, not the HTML page for people.
+        return JsonResponse(
+            {"status": "refused", "message": CSRF_MESSAGE, "retry_url": retry_url}, status=403
+        )
     return render(request, "comments/csrf_failure.html", {"retry_url": retry_url}, status=403)

@@ -152,6 +152,18 @@ def test_a_post_without_csrf_token_is_refused_in_vietnamese(article):
     assert not Comment.objects.exists()
 
 
+def test_a_script_asking_for_json_gets_the_csrf_refusal_as_json(article):
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("comments:submit", args=[article.pk])
+    response = client.post(url, VALID, HTTP_ACCEPT="application/json")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["status"] == "refused"
+    assert response.json()["message"].startswith("Không thể gửi biểu mẫu")
+    assert response.json()["retry_url"] == url
+    assert not Comment.objects.exists()
+
+
 def test_a_post_with_the_token_from_the_token_endpoint_is_accepted(article):
     client = Client(enforce_csrf_checks=True)
     token = client.get(reverse("comments:token")).json()["token"]
