@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
@@ -245,7 +246,7 @@ def _title_from_text(text: str) -> str:
         ):
             following = []
             for nxt in lines[i + 1 : i + 5]:
-                if len(" ".join(following + [nxt])) > 300 or nxt.startswith(("Căn cứ", "Kính gửi")):
+                if len(" ".join(following + [nxt])) > 300 or _BODY_STARTS.match(nxt):
                     break
                 following.append(nxt)
                 if nxt.endswith((".", ":")):
@@ -256,6 +257,14 @@ def _title_from_text(text: str) -> str:
             return excerpt(f"{line.capitalize()} {rest}", 250)
     return excerpt(lines[0], 250) if lines else ""
 
+
+# Where the body begins under a trích yếu that has no closing period: the usual openers, a
+# separator line, a numbered or Roman-numbered section heading.
+_BODY_STARTS = re.compile(
+    r"(?:Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét đề nghị)\b"
+    r"|[-_–—*=.\s]{3,}$"
+    r"|(?:[IVXLC]+|\d{1,2})[.)]\s"
+)
 
 _TYPE_HEADINGS = {
     fold(name).upper()
