@@ -2,6 +2,17 @@ import pytest
 
 from congso.comments.models import Comment
 
+THANKS = "Bình luận của bạn đã được gửi thành công"
+
+
+def fill_comment_form(page, text: str, name: str = "Phạm Thu Hà"):
+    """Type a comment into the article's form, as a reader does; the form is returned."""
+    form = page.locator("form[data-comment-form]")
+    form.get_by_label("Họ tên").fill(name)
+    form.get_by_label("Email").fill("ha@example.vn")
+    form.get_by_label("Nội dung").fill(text)
+    return form
+
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -12,11 +23,9 @@ def test_a_reader_comments_on_an_article_page_without_a_token_in_it(
     form = browser_page.locator("form[data-comment-form]")
     # The page is the copy shared through the cache: no token until the reader starts writing.
     assert form.locator("input[name='csrfmiddlewaretoken']").get_attribute("value") == ""
-    form.get_by_label("Họ tên").fill("Phạm Thu Hà")
-    form.get_by_label("Email").fill("ha@example.vn")
-    form.get_by_label("Nội dung").fill("Đề nghị đăng thêm lịch tiếp công dân.\nXin cảm ơn.")
+    fill_comment_form(browser_page, "Đề nghị đăng thêm lịch tiếp công dân.\nXin cảm ơn.")
     form.get_by_role("button", name="Gửi bình luận").click()
-    browser_page.get_by_role("heading", name="Bình luận của bạn đã được gửi thành công").wait_for()
+    browser_page.get_by_role("heading", name=THANKS).wait_for()
     comment = Comment.objects.get()
     assert (comment.status, comment.text) == (
         "pending",
@@ -32,9 +41,7 @@ def test_a_refused_comment_shows_the_reason_and_keeps_what_the_reader_wrote(
     browser_page.goto(article.url)
     form = browser_page.locator("form[data-comment-form]")
     # Spaces pass the browser's own "required" check; the server still refuses them.
-    form.get_by_label("Họ tên").fill("   ")
-    form.get_by_label("Email").fill("ha@example.vn")
-    form.get_by_label("Nội dung").fill("Nội dung tôi không muốn gõ lại.")
+    fill_comment_form(browser_page, "Nội dung tôi không muốn gõ lại.", name="   ")
     form.get_by_role("button", name="Gửi bình luận").click()
     browser_page.get_by_role("heading", name="Gửi bình luận").wait_for()
     assert browser_page.get_by_text("Vui lòng nhập họ tên.").is_visible()
@@ -46,12 +53,9 @@ def test_a_refused_comment_shows_the_reason_and_keeps_what_the_reader_wrote(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_double_click_on_send_saves_one_comment(browser_page, live_server, article):
     browser_page.goto(article.url)
-    form = browser_page.locator("form[data-comment-form]")
-    form.get_by_label("Họ tên").fill("Phạm Thu Hà")
-    form.get_by_label("Email").fill("ha@example.vn")
-    form.get_by_label("Nội dung").fill("Bấm gửi hai lần liền.")
+    form = fill_comment_form(browser_page, "Bấm gửi hai lần liền.")
     form.get_by_role("button", name="Gửi bình luận").dblclick()
-    browser_page.get_by_role("heading", name="Bình luận của bạn đã được gửi thành công").wait_for()
+    browser_page.get_by_role("heading", name=THANKS).wait_for()
     assert Comment.objects.count() == 1
 
 
@@ -61,12 +65,9 @@ def test_reloading_the_thanks_page_sends_the_form_again_but_saves_nothing_new(
     browser_page, live_server, article
 ):
     browser_page.goto(article.url)
-    form = browser_page.locator("form[data-comment-form]")
-    form.get_by_label("Họ tên").fill("Phạm Thu Hà")
-    form.get_by_label("Email").fill("ha@example.vn")
-    form.get_by_label("Nội dung").fill("Gửi lại khi không thấy trả lời.")
+    form = fill_comment_form(browser_page, "Gửi lại khi không thấy trả lời.")
     form.get_by_role("button", name="Gửi bình luận").click()
-    thanks = browser_page.get_by_role("heading", name="Bình luận của bạn đã được gửi thành công")
+    thanks = browser_page.get_by_role("heading", name=THANKS)
     thanks.wait_for()
     resent = []
     browser_page.on("request", lambda request: resent.append(request.method))
