@@ -85,7 +85,8 @@ def due_date(request, params: Query[DueDateParams], response: HttpResponse):
             "ví dụ 2026-04-24T16:45:00+07:00."
         )
     amount = params.amount.strip()
-    if not amount.isdigit() or not 1 <= int(amount) <= MAX_AMOUNT:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses (a 500, not a 400).
+    if not amount.isdecimal() or not 1 <= int(amount) <= MAX_AMOUNT:
         return _refuse(f"Tham số amount phải là số nguyên từ 1 đến {MAX_AMOUNT}.")
     if params.unit not in {u.value for u in Unit}:
         return _refuse("Tham số unit phải là working_day, working_hour hoặc day.")

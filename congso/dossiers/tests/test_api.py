@@ -82,7 +82,7 @@ def test_a_bad_received_at_is_a_400_with_a_message(client, agency, bad):
     _refused(ask(client, received_at=bad), "received_at")
 
 
-@pytest.mark.parametrize("bad", ["0", "1001", "-1", "2.5", "ba", ""])
+@pytest.mark.parametrize("bad", ["0", "1001", "-1", "2.5", "ba", "", "²", "3²"])
 def test_an_amount_outside_one_to_a_thousand_or_not_an_integer_is_a_400(client, agency, bad):
     _refused(ask(client, amount=bad), "amount")
 
