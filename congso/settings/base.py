@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "congso.news",
     "congso.documents",
     "congso.organisation",
+    "congso.procedures",
     "congso.dossiers",
     "congso.comments",
     "congso.analytics",
@@ -195,6 +196,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Citizens' dossier files and generated slips: never under MEDIA_ROOT, only served by views that
+# check who asks (back it up with the database: docs/install.md).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
