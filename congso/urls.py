@@ -22,6 +22,7 @@ urlpatterns = [
     path("binh-luan/", include("congso.comments.urls")),
     path("thong-ke/", include("congso.analytics.urls")),
     path("tim-kiem/", include("congso.search.urls")),
+    path("thu-tuc-hanh-chinh/", include("congso.procedures.urls")),
 ]
 
 # Image files. Published ones are plain files (nginx serves them in production and comes here

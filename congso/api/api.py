@@ -16,11 +16,13 @@ def _register_routers():
     from congso.documents.api import router as documents_router
     from congso.dossiers.api import router as calendar_router
     from congso.organisation.api import router as agencies_router
+    from congso.procedures.api import router as procedures_router
     from congso.search.api import router as search_router
 
     api.add_router("/agencies", agencies_router)
     api.add_router("/calendar", calendar_router)
     api.add_router("/documents", documents_router)
+    api.add_router("/procedures", procedures_router)
     api.add_router("/search", search_router)
 
 

@@ -3,7 +3,10 @@
 The payload contract (shared with other apps, which may define `search_payload(self)` on their
 own page class instead of registering here):
     {"title", "code" (number/symbol or ""), "body" (plain text), "date" (datetime or None),
-     "type" ("article" | "page" | "document"), "type_label" (Vietnamese), "category"}
+     "type" ("article" | "page" | "document" | "procedure"), "type_label" (Vietnamese), "category"}
+
+Content that is not a Wagtail page (procedures of congso.procedures) is indexed by its own app
+through `services.store_entries` and `services.register_source`; its type is listed here too.
 
 Adapters live here rather than on the models so that the news and home apps stay unaware of
 search; a model's own `search_payload` is used when no adapter is registered for it.
@@ -16,7 +19,12 @@ from wagtail.models import Page
 PayloadBuilder = Callable[[Page], dict]
 _ADAPTERS: dict[str, PayloadBuilder] = {}
 
-TYPE_LABELS = {"article": "Tin bài", "page": "Trang", "document": "Văn bản"}
+TYPE_LABELS = {
+    "article": "Tin bài",
+    "page": "Trang",
+    "document": "Văn bản",
+    "procedure": "Thủ tục hành chính",
+}
 
 
 def register(model_label: str):

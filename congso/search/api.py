@@ -16,7 +16,10 @@ router = Router(tags=["Tìm kiếm"])
 class SearchResult(Schema):
     title: str
     url: str = Field(description="Đường dẫn công khai của trang, ví dụ /tin-tuc/chuyen-doi-so/…")
-    type: str = Field(description='"article" (tin bài), "page" (trang) hoặc "document" (văn bản)')
+    type: str = Field(
+        description='"article" (tin bài), "page" (trang), "document" (văn bản) hoặc'
+        ' "procedure" (thủ tục hành chính)'
+    )
     snippet: str = Field(description="Đoạn trích HTML đã escape; các từ khớp nằm trong <mark>")
     date: dt.date | None
 
@@ -48,8 +51,8 @@ class SearchQuery(Schema):
     q: str = Field("", description='Từ khóa, có dấu hoặc không dấu; "…" để tìm đúng cụm từ')
     type: str = Field(
         "",
-        description="article | page | document",
-        json_schema_extra={"enum": ["", "article", "page", "document"]},
+        description="article | page | document | procedure",
+        json_schema_extra={"enum": ["", "article", "page", "document", "procedure"]},
     )
     category: str = Field("", description="Đường dẫn (slug) chuyên mục")
     date_from: str = Field(
@@ -74,7 +77,7 @@ class SearchQuery(Schema):
 @router.get(
     "",
     response={200: SearchResponse, 400: SearchError, 422: SearchValidationError},
-    summary="Tìm kiếm tin bài, trang và văn bản",
+    summary="Tìm kiếm tin bài, trang, văn bản và thủ tục hành chính",
     url_name="search",
 )
 def search(request: HttpRequest, filters: Query[SearchQuery]):

@@ -21,6 +21,23 @@ from .backends.base import IndexDocument
 from .models import SearchEntry
 
 _state = threading.local()
+# Content that is not a page (procedures): each source yields SearchEntry rows, with ids in a
+# range of its own that pages never reach, and is re-read by every full rebuild.
+_SOURCES: list = []
+
+
+def register_source(entries) -> None:
+    """`entries()` yields unsaved SearchEntry rows for a full rebuild (see procedures/search.py).
+    An entry with an empty `tree_path` is found from every site of the installation."""
+    if entries not in _SOURCES:
+        _SOURCES.append(entries)
+
+
+def store_entries(entries: Iterable[SearchEntry]) -> int:
+    """Index rows built outside the page tree; returns how many."""
+    pairs = [(entry, analyse_entry(entry)) for entry in entries]
+    _store(pairs)
+    return len(pairs)
 
 
 @contextlib.contextmanager
@@ -165,7 +182,10 @@ def rebuild_index(batch_size: int = 500, progress=None) -> int:
         SearchEntry.objects.all().delete()
         backend.clear()
     with backend.bulk_load():
-        return _index_pages(Page.objects.filter(depth__gt=1), batch_size, progress)
+        count = _index_pages(Page.objects.filter(depth__gt=1), batch_size, progress)
+        for source in _SOURCES:
+            count += store_entries(source())
+        return count
 
 
 def _index_pages(pages, batch_size: int = 500, progress=None) -> int:

@@ -142,6 +142,7 @@ def filter_clauses(filters: Filters, column_prefix: str = "") -> tuple[str, list
             params.append(value)
     if filters.tree_path:
         # The path is a treebeard path (digits and capitals); drop LIKE wildcards all the same.
-        clauses.append(f"{column_prefix}tree_path LIKE %s")
+        # Entries with no tree (procedures: not pages) belong to every site.
+        clauses.append(f"({column_prefix}tree_path = '' OR {column_prefix}tree_path LIKE %s)")
         params.append(filters.tree_path.replace("%", "").replace("_", "") + "%")
     return "".join(" AND " + c for c in clauses), params
