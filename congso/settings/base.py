@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "congso.search",
     "congso.api",
     "congso.seeds",
+    # Before allauth: its templates and (Vietnamese) messages are overridden here.
+    "congso.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -74,6 +76,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "congso.urls"
@@ -173,6 +180,12 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "users.User"
+# ModelBackend first: officers log in at /admin/ by username exactly as before; allauth's
+# backend adds e-mail/phone login for citizens (staff are refused there, see accounts.adapters).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -264,3 +277,65 @@ LOGGING = {
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # A Vietnamese refusal that sends comment writers back to a form with a fresh token.
 CSRF_FAILURE_VIEW = "congso.comments.views.csrf_failure"
+
+# Citizen accounts (congso.accounts, django-allauth): docs/citizens.md, docs/accounts-oidc.md.
+ACCOUNT_ADAPTER = "congso.accounts.adapters.CitizenAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "congso.accounts.adapters.CitizenSocialAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "congso.accounts.forms.CitizenLoginForm",
+    "signup": "congso.accounts.forms.CitizenSignupForm",
+    "reset_password": "congso.accounts.forms.CitizenResetPasswordForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+# Phone is optional for allauth so that an OIDC login without a phone claim can still sign
+# up; the portal's own signup form makes it required.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Without an SMS gateway (congso.accounts.sms is an interface) phone numbers are not verified
+# by code; an agency with a gateway sets ACCOUNT_PHONE_VERIFICATION=1.
+ACCOUNT_PHONE_VERIFICATION_ENABLED = env_bool("ACCOUNT_PHONE_VERIFICATION", False)
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_RATE_LIMITS = {
+    # Per IP and per login: slows password guessing without locking a family's shared IP.
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "change_phone": "1/m/user",
+    "verify_phone": "1/30s/key,3/m/ip",
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Never log into an existing account because a provider reports the same e-mail address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+from congso.accounts.oidc_config import socialaccount_providers  # noqa: E402
+
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(os.environ)
+# The claim carrying the citizen's ID number (CCCD); each provider names it its own way.
+OIDC_ID_NUMBER_CLAIM = os.environ.get("OIDC_ID_NUMBER_CLAIM", "id_number")
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+# E-mail: without a mail server configured, mails are written as files to var/mail (the demo
+# says where); production sets EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and
+# EMAIL_HOST etc. Tests use Django's in-memory outbox.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khong-tra-loi@localhost")
+# Text messages (SMS): congso.accounts.sms; the default writes files next to the e-mails.
+SMS_SENDER = os.environ.get("SMS_SENDER", "congso.accounts.sms.FileSmsSender")

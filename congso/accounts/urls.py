@@ -1,0 +1,11 @@
+"""Citizen accounts under /tai-khoan/: the profile page, then allauth's pages."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("ho-so/", views.profile, name="profile"),
+]
