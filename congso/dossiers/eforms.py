@@ -46,28 +46,17 @@ DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
 FORMATS = FormatChecker(formats=())
 
 
-@FORMATS.checks("date")
+# A value that is not a string passes: the type check reports it.
+@FORMATS.checks("date", raises=ValueError)
 def _is_date(value) -> bool:
-    if not isinstance(value, str):
-        return True  # not a string: the type check reports it
-    if not ISO_DATE.match(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return not isinstance(value, str) or bool(
+        ISO_DATE.match(value) and dt.date.fromisoformat(value)
+    )
 
 
-@FORMATS.checks("email")
+@FORMATS.checks("email", raises=DjangoValidationError)
 def _is_email(value) -> bool:
-    if not isinstance(value, str):
-        return True
-    try:
-        validate_email(value)
-    except DjangoValidationError:
-        return False
-    return True
+    return not isinstance(value, str) or validate_email(value) is None
 
 
 def config_broken() -> str:
@@ -347,15 +336,11 @@ def clean_data(schema, raw, *, prefix: str | None = None, partial: bool = False)
 
 
 def _clean_list(values):
-    if values is None:
-        return None
-    if isinstance(values, str):
-        values = [values]
+    values = [values] if isinstance(values, str) else values
     if not isinstance(values, list):
-        return values  # the type check reports it
+        return values  # None (not sent), or a wrong type the type check reports
     cleaned = []
-    for value in values:
-        value = value.strip() if isinstance(value, str) else value
+    for value in (v.strip() if isinstance(v, str) else v for v in values):
         if value != "" and value not in cleaned:
             cleaned.append(value)
     return cleaned or None  # no tick is no answer: "required" then asks for one
@@ -370,17 +355,12 @@ def _to_bool(value) -> bool | object:
 
 
 def _convert(prop: dict, value):
-    if not isinstance(value, str):
+    value = value.strip() if isinstance(value, str) else value
+    if not isinstance(value, str) or value == "":
         return value
-    value = value.strip()
-    if value == "":
-        return ""
-    kind = prop["type"]
-    if kind in ("integer", "number"):
-        return _to_number(value, integer=kind == "integer")
-    if prop.get("format") == "date":
-        return to_iso_date(value)
-    return value
+    if prop["type"] in ("integer", "number"):
+        return _to_number(value, integer=prop["type"] == "integer")
+    return to_iso_date(value) if prop.get("format") == "date" else value
 
 
 def _to_number(text: str, *, integer: bool):

@@ -4,6 +4,8 @@ import json
 
 import pytest
 from django.http import QueryDict
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from congso.dossiers.eforms import build_form, check_schema, clean_data, render, validate
 
@@ -398,3 +400,54 @@ def test_help_text_typed_by_an_admin_is_escaped():
 def test_common_ways_of_typing_a_date_are_read(typed):
     data, _ = clean_data(SCHEMA, post(**GOOD_POST, ngay_sinh=typed))
     assert data["ngay_sinh"] == "1990-04-05"
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.dictionaries(st.sampled_from([*SCHEMA["properties"], "x"]), JSONISH, max_size=6))
+def test_any_json_gets_answers_not_exceptions(data):
+    cleaned, errors = clean_data(SCHEMA, data)
+    assert all(isinstance(m, str) for messages in errors.values() for m in messages)
+
+
+@settings(max_examples=200, deadline=None)
+@given(schema=JSONISH)
+def test_any_schema_gets_a_list_of_problems_not_an_exception(schema):
+    assert isinstance(check_schema(schema), list)
+
+
+KEYWORDS = st.fixed_dictionaries(
+    {"type": st.sampled_from(["string", "integer", "number", "boolean", "array", "object"])},
+    optional={
+        "title": st.text(max_size=10),
+        "maxLength": st.integers(-1, 300) | st.floats(0, 10) | st.text(max_size=2),
+        "minimum": st.integers(-5, 5) | st.floats(allow_nan=False) | st.none(),
+        "enum": st.lists(st.text(max_size=5) | st.integers(), max_size=3),
+        "format": st.sampled_from(["date", "email", "uri", 5]),
+        "pattern": st.sampled_from(["^[0-9]+$", "([", 3]),
+        "items": st.fixed_dictionaries(
+            {"type": st.sampled_from(["string", "integer"]), "enum": st.lists(st.text(max_size=5))}
+        ),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    fields=st.dictionaries(st.sampled_from(["a", "b", "c d"]), KEYWORDS, min_size=1, max_size=3),
+    data=st.dictionaries(st.sampled_from(["a", "b"]), JSONISH, max_size=2),
+)
+def test_a_schema_that_passes_its_check_never_breaks_validation_or_rendering(fields, data):
+    schema = {"type": "object", "properties": fields}
+    if check_schema(schema):
+        return
+    clean_data(schema, data)
+    render(build_form(schema, post(**{k: str(v) for k, v in data.items()})))

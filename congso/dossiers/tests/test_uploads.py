@@ -9,6 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.test import override_settings
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from congso.dossiers.uploads import (
     ACCEPT_ATTRIBUTE,
@@ -338,3 +340,27 @@ def test_the_allowed_description_is_vietnamese_with_the_limit():
 def test_the_allowed_description_follows_the_setting():
     with override_settings(DOSSIER_UPLOAD_MAX_BYTES=5 * 1024 * 1024):
         assert str(ALLOWED_DESCRIPTION) == "PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB"
+
+
+PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=2048),
+    name=st.sampled_from(["a.pdf", "a.png", "a.jpg", "a.docx", "a.xlsx", "a.txt"]),
+)
+def test_any_bytes_are_either_accepted_or_refused_with_a_message(prefix, body, name):
+    try:
+        check_upload(upload(name, prefix + body), max_bytes=4096)
+    except ValidationError as error:
+        assert error.messages and error.code
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=2000), kind=st.sampled_from(["docx", "xlsx"]))
+def test_a_cut_office_file_is_refused_with_a_message(cut, kind):
+    data = (make_docx if kind == "docx" else make_xlsx)()
+    with pytest.raises(ValidationError):
+        check_upload(upload(f"a.{kind}", data[:-cut]))
