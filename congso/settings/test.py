@@ -16,6 +16,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="congso-test-media-")
 # not be shared between parallel workers (a purge in one would empty another's cache).
 VAR_DIR = Path(tempfile.mkdtemp(prefix="congso-test-var-"))
 PAGE_CACHE_GENERATION_FILE = VAR_DIR / "pagecache.generation"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
