@@ -23,6 +23,7 @@ urlpatterns = [
     path("thong-ke/", include("congso.analytics.urls")),
     path("tim-kiem/", include("congso.search.urls")),
     path("thu-tuc-hanh-chinh/", include("congso.procedures.urls")),
+    path("dich-vu-cong/", include("congso.dossiers.urls")),
     # Citizen accounts: the profile page, then allauth (login, signup, e-mail, OIDC).
     path("tai-khoan/", include("congso.accounts.urls")),
     path("tai-khoan/", include("allauth.urls")),

@@ -1,0 +1,1 @@
+"""Dossier views: files.py (private downloads); citizens', officers' and tracking pages beside."""
