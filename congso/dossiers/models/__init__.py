@@ -16,5 +16,6 @@ from congso.dossiers.models.dossier import (  # noqa: F401
     Slip,
     SupplementRequest,
 )
+from congso.dossiers.models.notification import Notification  # noqa: F401
 from congso.dossiers.models.staff import AgencyStaff  # noqa: F401
 from congso.dossiers.models.workflow import Workflow, WorkflowStep, WorkflowTransition  # noqa: F401
