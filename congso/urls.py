@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congso.accounts.urls import allauth_urlpatterns
 from congso.api.api import api
 from congso.core import image_views
 from congso.core import views as core_views
@@ -26,7 +27,7 @@ urlpatterns = [
     path("dich-vu-cong/", include("congso.dossiers.urls")),
     # Citizen accounts: the profile page, then allauth (login, signup, e-mail, OIDC).
     path("tai-khoan/", include("congso.accounts.urls")),
-    path("tai-khoan/", include("allauth.urls")),
+    path("tai-khoan/", include(allauth_urlpatterns)),
 ]
 
 # Image files. Published ones are plain files (nginx serves them in production and comes here

@@ -43,3 +43,11 @@ def test_the_login_page_is_never_stored_in_the_page_cache(client):
     anonymous = client.__class__()
     response = anonymous.get("/tai-khoan/login/")
     assert response.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.parametrize("path", ["/tai-khoan/password/reset/", "/tai-khoan/login/"])
+def test_a_page_with_a_csrf_token_is_never_cached_even_without_a_new_cookie(client, path):
+    client.get(path)  # the reader now holds a CSRF cookie: the next answer sets none
+    response = client.get(path)
+    assert "no-cache" in response["Cache-Control"]
+    assert client.__class__().get(path).get("X-Page-Cache") != "hit"
