@@ -11,31 +11,42 @@ from congso.users.roles import CHIEF_EDITOR, EDITOR
 
 
 class Command(BaseCommand):
-    help = "Tạo tài khoản quản trị và tài khoản biên tập cho bản demo, in ra thông tin đăng nhập."
+    help = (
+        "Tạo tài khoản demo cho mọi vai trò (quản trị, biên tập, một cửa, chuyên viên, lãnh đạo, "
+        "công dân) và in ra thông tin đăng nhập."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, **options):
+        from congso.dossiers.demo import SERVICE_ACCOUNTS, attach_service_account
+
         User = get_user_model()
+        # (login, label, editorial group, superuser, staff, after-create hook)
         accounts = [
-            (options["username"], "Quản trị", None, True),
-            ("truongban", "Trưởng ban biên tập", CHIEF_EDITOR, False),
-            ("bientapvien", "Biên tập viên", EDITOR, False),
+            (options["username"], "Quản trị", None, True, True, None),
+            ("truongban", "Trưởng ban biên tập", CHIEF_EDITOR, False, True, None),
+            ("bientapvien", "Biên tập viên", EDITOR, False, True, None),
+        ] + [
+            (login, label, None, False, is_staff, attach_service_account)
+            for login, label, is_staff in SERVICE_ACCOUNTS
         ]
         # Passwords are kept (0600, outside git) so that a second `make demo` can print them again.
         store = settings.VAR_DIR / "demo-accounts.json"
         known = json.loads(store.read_text()) if store.exists() else {}
-        self.stdout.write("Tài khoản demo (đăng nhập tại /admin/):")
-        for username, label, group_name, is_superuser in accounts:
+        self.stdout.write(
+            "Tài khoản demo (cán bộ đăng nhập tại /admin/, công dân tại /tai-khoan/login/):"
+        )
+        for username, label, group_name, is_superuser, is_staff, hook in accounts:
             user = User.objects.filter(username=username).first()
             if user is None:
                 password = secrets.token_urlsafe(9)
                 user = User.objects.create_user(
                     username=username,
                     password=password,
-                    email=f"{username}@demo.congso.invalid",
-                    is_staff=True,
+                    email=username if "@" in username else f"{username}@demo.congso.invalid",
+                    is_staff=is_staff,
                     is_superuser=is_superuser,
                     first_name=label,
                 )
@@ -47,6 +58,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {label}: {username} / {known[username]}")
             else:
                 self.stdout.write(f"  {label}: {username} (đã có từ trước; mật khẩu không đổi)")
+            if hook is not None:
+                # Roles and agency are (re)applied on every run: a demo loaded before the
+                # sample agencies existed gets them on the next run.
+                note = hook(user, label)
+                if note:
+                    self.stdout.write(f"    ({note})")
         # Created 0600 before the passwords are written, so they are never world-readable.
         store.touch(mode=0o600, exist_ok=True)
         os.chmod(store, 0o600)
