@@ -2,6 +2,7 @@
 components (thành phần hồ sơ), fees and legal basis. Field names follow SERVICES.md "Data";
 the import format (docs/procedures-import.md) uses the national database's names."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -119,7 +120,8 @@ class Procedure(ClusterableModel):
     objects = ProcedureQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("field")]),
+        # A plain list: a handful of fields, no need for a chooser dialog.
+        FieldRowPanel([FieldPanel("code"), FieldPanel("field", widget=forms.Select)]),
         FieldPanel("name"),
         FieldPanel("agencies"),
         FieldRowPanel(
