@@ -314,6 +314,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "1/m/user",
     "verify_phone": "1/30s/key,3/m/ip",
 }
+# allauth counts its rate limits per client IP: behind nginx it must read X-Forwarded-For
+# exactly as the rest of the portal does, or every citizen would share the proxy's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SOCIALACCOUNT_AUTO_SIGNUP = True
 # Never log into an existing account because a provider reports the same e-mail address.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
@@ -337,5 +340,24 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khong-tra-loi@localhost")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587 (or smtps://…:465, smtp://…:25)
+# sets the SMTP backend and every EMAIL_HOST* at once (docs/notifications.md).
+if os.environ.get("EMAIL_URL"):
+    from urllib.parse import unquote, urlsplit
+
+    _mail = urlsplit(os.environ["EMAIL_URL"])
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or {"smtps": 465, "smtp+tls": 587}.get(_mail.scheme, 25)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_TLS = _mail.scheme == "smtp+tls"
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+# Channels that tell citizens about their dossiers (congso.dossiers.notifications): e-mail by
+# default; add ...SmsNotifier / ...ZaloNotifier, or an agency's own class (comma-separated).
+DOSSIER_NOTIFIERS = env_list("DOSSIER_NOTIFIERS", "congso.dossiers.notifications.EmailNotifier")
+ZALO_FILE_PATH = Path(os.environ.get("ZALO_FILE_PATH", VAR_DIR / "zalo"))
 # Text messages (SMS): congso.accounts.sms; the default writes files next to the e-mails.
 SMS_SENDER = os.environ.get("SMS_SENDER", "congso.accounts.sms.FileSmsSender")
