@@ -36,7 +36,8 @@ class AgencyParams(Schema):
 
 def _positive(text: str, upper: int) -> int | None:
     text = text.strip()
-    if not text.isdigit() or not 1 <= int(text) <= upper:
+    # isdigit() accepts "²", which int() refuses: only ASCII digits are a number here.
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= upper:
         return None
     return int(text)
 

@@ -57,7 +57,8 @@ def test_a_page_past_the_end_is_empty(client, agencies):
 
 
 @pytest.mark.parametrize(
-    "params", [{"page": "0"}, {"page": "x"}, {"page_size": "101"}, {"page_size": "0"}]
+    "params",
+    [{"page": "0"}, {"page": "x"}, {"page": "²"}, {"page_size": "101"}, {"page_size": "0"}],
 )
 def test_bad_paging_is_a_400_with_a_vietnamese_message(client, agencies, params):
     response = client.get(URL, params)
