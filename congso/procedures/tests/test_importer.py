@@ -173,3 +173,20 @@ def test_the_command_dry_run_saves_nothing(tmp_path, capsys):
     call_command("import_procedures", str(write_json(tmp_path, [record()])), "--dry-run")
     assert not Procedure.objects.exists()
     assert "Chạy thử" in capsys.readouterr().out
+
+
+def test_the_example_of_the_import_guide_imports(tmp_path):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    guide = (Path(settings.BASE_DIR) / "docs" / "procedures-import.md").read_text(encoding="utf-8")
+    example = guide.split("```json", 1)[1].split("```", 1)[0]
+    (tmp_path / "don-de-nghi.docx").write_bytes(b"PK mau don")
+    path = tmp_path / "vi-du.json"
+    path.write_text(example, encoding="utf-8")
+    report = import_file(path)
+    procedure = Procedure.objects.get(code="1.004494.000.00.00.H56")
+    assert len(report.added) == 1
+    assert procedure.online_level == "partial"
+    assert procedure.components.filter(form_schema__isnull=False).count() == 1
