@@ -131,3 +131,17 @@ def test_the_header_offers_login_to_anonymous_readers(client):
 def test_the_header_links_a_logged_in_citizen_to_the_account(client, citizen):
     html = client.get(PROFILE).content.decode()
     assert f'href="{PROFILE}">Tài khoản</a>' in html
+
+
+def test_an_english_officer_reads_the_admin_list_in_english(client):
+    from wagtail.users.models import UserProfile
+
+    make_citizen()
+    officer = SuperuserFactory()
+    preferences = UserProfile.get_for_user(officer)
+    preferences.preferred_language = "en"
+    preferences.save()
+    client.force_login(officer)
+    html = client.get(reverse("wagtailsnippets_accounts_citizenprofile:list")).content.decode()
+    assert "Phone number" in html or "phone number" in html
+    assert "số định danh" not in html

@@ -101,3 +101,13 @@ def test_signup_creates_no_staff_account(client):
     sign_up(client)
     user = User.objects.get(email=SIGNUP["email"])
     assert not user.is_staff and not user.is_superuser
+
+
+def test_two_different_passwords_are_refused_in_vietnamese(client):
+    response = sign_up(client, password2="Mat-khau-khac-2026")
+    assert "Hai lần nhập mật khẩu không khớp nhau." in response.content.decode()
+
+
+def test_a_missing_field_is_reported_in_vietnamese(client):
+    response = sign_up(client, full_name="")
+    assert "Trường này là bắt buộc." in response.content.decode()
