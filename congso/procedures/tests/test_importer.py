@@ -190,3 +190,19 @@ def test_the_example_of_the_import_guide_imports(tmp_path):
     assert len(report.added) == 1
     assert procedure.online_level == "partial"
     assert procedure.components.filter(form_schema__isnull=False).count() == 1
+
+
+def test_a_left_procedure_with_dossiers_is_reported_with_their_number(monkeypatch):
+    from congso.procedures import services
+
+    kept = ProcedureFactory(code="1.999999.000.00.00.H56")
+    monkeypatch.setattr(services, "dossier_counts", lambda codes: {kept.code: 4})
+    report = import_records([record()])
+    assert f"  {kept.code} — {kept.name} (có 4 hồ sơ)" in report.lines()
+
+
+def test_dossier_counts_are_empty_when_no_dossier_was_filed():
+    from congso.procedures.services import dossier_counts
+
+    ProcedureFactory()
+    assert dossier_counts() == {}
