@@ -1,8 +1,15 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from congso.dossiers.models import CalendarDay, WorkingSession
+from congso.dossiers import queues
+from congso.dossiers.forms import AgencyStaffForm, WorkflowForm
+from congso.dossiers.models import AgencyStaff, CalendarDay, Workflow, WorkingSession
 
 
 class WorkingSessionViewSet(SnippetViewSet):
@@ -32,3 +39,104 @@ class CalendarAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(CalendarAdminGroup)
+
+
+# One-stop processing ("Một cửa điện tử") -----------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_one_stop_urls():
+    from congso.dossiers.admin_views import urls
+
+    return [path("mot-cua/", include((urls(), "dossiers_admin"), namespace="dossiers_admin"))]
+
+
+class ManagedObjectMixin:
+    """Edit, delete, history and usage views reach only the rows of the agencies the user
+    administers: another agency's row is a 404, as if it did not exist."""
+
+    def get_queryset(self):
+        return queues.managed(self.model._default_manager.all(), self.request.user)
+
+    def get_base_object_queryset(self):
+        return self.get_queryset()
+
+
+def _managed(view_class):
+    return type(view_class.__name__, (ManagedObjectMixin, view_class), {})
+
+
+class ManagedViewSet(SnippetViewSet):
+    copy_view_enabled = False
+    edit_view_class = _managed(snippet_views.EditView)
+    delete_view_class = _managed(snippet_views.DeleteView)
+    history_view_class = _managed(snippet_views.HistoryView)
+    usage_view_class = _managed(snippet_views.UsageView)
+
+    def get_queryset(self, request):
+        return queues.managed(self.model._default_manager.all(), request.user)
+
+
+class WorkflowViewSet(ManagedViewSet):
+    model = Workflow
+    icon = "list-ol"
+    menu_label = _("Quy trình giải quyết")
+    list_display = ["name", "procedure", "agency", "channel", "active"]
+    list_filter = ["agency", "channel", "active"]
+    search_fields = ["name"]
+    search_backend_name = None
+    edit_handler = ObjectList(Workflow.panels, base_form_class=WorkflowForm)
+
+
+class AgencyStaffViewSet(ManagedViewSet):
+    model = AgencyStaff
+    icon = "user"
+    menu_label = _("Cán bộ giải quyết hồ sơ")
+    list_display = ["user", "agency", "role"]
+    list_filter = ["agency", "role"]
+    edit_handler = ObjectList(AgencyStaff.panels, base_form_class=AgencyStaffForm)
+
+
+class OfficerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return queues.is_officer(request.user)
+
+
+class DeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        from congso.dossiers.admin_views.desk import desk_agencies
+
+        return desk_agencies(request.user).exists()
+
+
+class OneStopGroup(SnippetViewSetGroup):
+    """The queues and in-person entry for officers, then workflows and staff for the agency
+    admin (each shown only to whom may use it)."""
+
+    menu_label = _("Một cửa điện tử")
+    menu_icon = "folder-open-inverse"
+    menu_name = "mot-cua"
+    menu_order = 105
+    items = (WorkflowViewSet, AgencyStaffViewSet)
+
+    def get_submenu_items(self):
+        url = reverse("dossiers_admin:queue")
+        items = [
+            OfficerMenuItem(
+                queue.label, f"{url}?hang={queue.slug}", name=f"hang-{queue.slug}", order=n
+            )
+            for n, queue in enumerate(queues.QUEUES)
+        ]
+        items.append(
+            DeskMenuItem(
+                _("Nhập hồ sơ trực tiếp"),
+                reverse("dossiers_admin:desk"),
+                name="nhap-truc-tiep",
+                order=100,
+            )
+        )
+        items += [item.get_menu_item(order=900 + n) for n, item in enumerate(self.registerables)]
+        return items
+
+
+register_snippet(OneStopGroup)

@@ -1,6 +1,7 @@
 """The editorial roles and the review workflow, as data that `setup_roles` applies idempotently.
 
 Biên tập viên drafts and submits; Trưởng ban biên tập approves, publishes and moderates comments.
+Cán bộ một cửa, Chuyên viên, Lãnh đạo and Quản trị thủ tục work on dossiers (congso/dossiers).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -72,6 +73,41 @@ _MODEL_PERMS = {
 }
 
 
+# One-stop processing (docs/officers-dossiers.md): the group gives the Wagtail permissions;
+# the agency and the role inside it come from an AgencyStaff row ("Cán bộ giải quyết hồ sơ").
+ONE_STOP = "Cán bộ một cửa"
+SPECIALIST = "Chuyên viên"
+LEADER = "Lãnh đạo"
+PROCEDURE_ADMIN = "Quản trị thủ tục"
+_OFFICER_PERMS = ["wagtailadmin.access_admin", "dossiers.process_dossier"]
+_DOSSIER_GROUP_PERMS = {
+    ONE_STOP: _OFFICER_PERMS,
+    SPECIALIST: _OFFICER_PERMS,
+    LEADER: _OFFICER_PERMS,
+    PROCEDURE_ADMIN: _OFFICER_PERMS
+    + [
+        f"{app}.{verb}_{model}"
+        for app, model in (
+            ("dossiers", "workflow"),
+            ("dossiers", "agencystaff"),
+            ("dossiers", "workingsession"),
+            ("dossiers", "calendarday"),
+            ("procedures", "procedure"),
+            ("procedures", "procedurefield"),
+        )
+        for verb in ("add", "change")
+    ]
+    + ["dossiers.delete_agencystaff", "dossiers.delete_workingsession"],
+}
+# The AgencyStaff role each group goes with (for accounts made by `make demo` and the guides).
+DOSSIER_GROUP_OF_ROLE = {
+    "one_stop": ONE_STOP,
+    "specialist": SPECIALIST,
+    "leader": LEADER,
+    "admin": PROCEDURE_ADMIN,
+}
+
+
 def _perm(dotted: str) -> Permission | None:
     app_label, codename = dotted.split(".", 1)
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
@@ -86,7 +122,8 @@ def _collection_perm(codename: str) -> Permission | None:
 
 @transaction.atomic
 def setup_roles() -> dict:
-    """Create (or complete) the two groups, their permissions and the review workflow."""
+    """Create (or complete) the editorial and one-stop groups, their permissions and the
+    review workflow."""
     # The tree root, not a site's home page: one installation hosts many sites, and the roles
     # and the review workflow apply to all of them (a site can still get its own workflow).
     page = Page.get_first_root_node()
@@ -107,6 +144,14 @@ def setup_roles() -> dict:
                     group=group, collection=collection, permission=permission
                 )
         for dotted in _MODEL_PERMS[name]:
+            permission = _perm(dotted)
+            if permission:
+                group.permissions.add(permission)
+
+    for name, dotted_perms in _DOSSIER_GROUP_PERMS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        for dotted in dotted_perms:
             permission = _perm(dotted)
             if permission:
                 group.permissions.add(permission)

@@ -107,9 +107,11 @@ def create_draft(
     form_data: dict | None = None,
     channel: int = Channel.ONLINE,
     submission_key: str = "",
+    at_desk: bool = False,
 ) -> Dossier:
     """A draft owned by `user`. With `submission_key` a retried request returns the draft the
-    first one created instead of a second dossier."""
+    first one created instead of a second dossier. With `at_desk` a one-stop officer (`user`)
+    enters an in-person applicant's dossier: it is owned by nobody (services/desk.py)."""
     if not user.is_authenticated:
         raise Invalid("Vui lòng đăng nhập để nộp hồ sơ.")
     if procedure.online_level == "none" and channel == Channel.ONLINE:
@@ -120,6 +122,12 @@ def create_draft(
         if existing is not None:
             return existing
     agency = resolve_agency(procedure, agency_identifier)
+    if at_desk:
+        from congso.dossiers.services.access import require_role
+        from congso.dossiers.status import Role
+
+        require_role(user, agency, Role.ONE_STOP)
+        submission_key = ""
     applicant = clean_applicant(applicant or {})
     if form_data is not None and not isinstance(form_data, dict):
         raise Invalid("form_data phải là một đối tượng JSON.")
@@ -128,7 +136,7 @@ def create_draft(
         agency=agency,
         workflow=resolve_workflow(procedure, agency, channel),
         channel=channel,
-        owner=user,
+        owner=None if at_desk else user,
         summary=(summary or "")[:5000],
         form_data=form_data or {},
         submission_key=submission_key,
@@ -265,12 +273,21 @@ def form_errors(dossier) -> dict:
     return errors
 
 
-def submit(dossier_id, user) -> Dossier:
+def submit(dossier_id, user, *, at_desk: bool = False) -> Dossier:
     """Draft → 1 (mới đăng ký). A second press on an already submitted dossier is a 409; the
-    dossier exists once."""
+    dossier exists once. With `at_desk` the one-stop officer submits an ownerless in-person
+    draft on the applicant's behalf."""
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
-        require_owner(user, dossier)
+        if at_desk:
+            from congso.dossiers.services.access import require_role
+            from congso.dossiers.status import Role
+
+            if dossier.owner_id is not None:
+                raise Conflict("Hồ sơ này do người nộp tự nộp trực tuyến.")
+            require_role(user, dossier.agency, Role.ONE_STOP)
+        else:
+            require_owner(user, dossier)
         if dossier.status != Status.DRAFT:
             raise Conflict("Hồ sơ đã được nộp trước đó.")
         missing = missing_components(dossier)
@@ -289,7 +306,8 @@ def submit(dossier_id, user) -> Dossier:
         dossier.current_step = step.code if step else ""
         dossier.step_started_at = at
         dossier.save()
-        record(dossier, user, Action.SUBMIT, at=at, from_status=Status.DRAFT, role="applicant")
+        role = "one_stop" if at_desk else "applicant"
+        record(dossier, user, Action.SUBMIT, at=at, from_status=Status.DRAFT, role=role)
     return dossier
 
 
