@@ -10,6 +10,7 @@ from congso.api.api import api
 from congso.core import image_views
 from congso.core import views as core_views
 from congso.documents import views as documents_views
+from congso.dossiers.views import tracking as dossier_tracking
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -25,6 +26,8 @@ urlpatterns = [
     path("tim-kiem/", include("congso.search.urls")),
     path("thu-tuc-hanh-chinh/", include("congso.procedures.urls")),
     path("dich-vu-cong/", include("congso.dossiers.urls")),
+    # Public tracking of a dossier by its code (records.TRACKING_PATH, on every receipt's QR).
+    path("tra-cuu-ho-so/", dossier_tracking.tracking_page, name="dossier_tracking"),
     # Citizen accounts: the profile page, then allauth (login, signup, e-mail, OIDC).
     path("tai-khoan/", include("congso.accounts.urls")),
     path("tai-khoan/", include(allauth_urlpatterns)),

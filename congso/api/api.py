@@ -13,8 +13,10 @@ api = NinjaAPI(
 
 
 def _register_routers():
+    from congso.api.tokens import Unauthenticated, unauthenticated
     from congso.documents.api import router as documents_router
     from congso.dossiers.api import router as calendar_router
+    from congso.dossiers.api_dossiers import router as dossiers_router
     from congso.organisation.api import router as agencies_router
     from congso.procedures.api import router as procedures_router
     from congso.search.api import router as search_router
@@ -22,6 +24,9 @@ def _register_routers():
     api.add_router("/agencies", agencies_router)
     api.add_router("/calendar", calendar_router)
     api.add_router("/documents", documents_router)
+    api.add_router("/dossiers", dossiers_router)
+    # A missing, unknown or revoked bearer token: 401 with a Vietnamese detail.
+    api.add_exception_handler(Unauthenticated, unauthenticated)
     api.add_router("/procedures", procedures_router)
     api.add_router("/search", search_router)
 
