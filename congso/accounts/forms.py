@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import LoginForm, ResetPasswordForm, SignupForm
+from allauth.socialaccount.forms import SignupForm as SocialSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,18 @@ class CitizenSignupForm(SignupForm):
         phone = self.cleaned_data.get("phone")
         if phone and get_adapter().get_user_by_phone(phone):
             self.add_error("phone", _("Số điện thoại này đã được dùng cho một tài khoản khác."))
+
+
+class CitizenSocialSignupForm(SocialSignupForm):
+    """The form after an OIDC login that lacked an e-mail (or brought a taken one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Thư điện tử")
+        self.fields["email"].help_text = _("Cổng gửi thư xác minh và thông báo về hồ sơ đến đây.")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        if "phone" in self.fields:
+            self.fields["phone"].label = _("Số điện thoại di động")
 
 
 class CitizenResetPasswordForm(ResetPasswordForm):

@@ -318,6 +318,7 @@ ACCOUNT_RATE_LIMITS = {
 # exactly as the rest of the portal does, or every citizen would share the proxy's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_FORMS = {"signup": "congso.accounts.forms.CitizenSocialSignupForm"}
 # Never log into an existing account because a provider reports the same e-mail address.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False

@@ -119,3 +119,23 @@ def test_a_forged_callback_logs_no_one_in(client, provider):
 def test_an_unknown_provider_is_a_404(client, provider):
     response = client.post(reverse("openid_connect_login", args=["khong-co"]))
     assert response.status_code == 404
+
+
+def test_without_an_email_claim_the_citizen_completes_a_vietnamese_form(client, provider):
+    claims = {key: value for key, value in CLAIMS.items() if not key.startswith("email")}
+    response = log_in_with(client, provider, claims)
+    assert response["Location"] == reverse("socialaccount_signup")
+    html = client.get(reverse("socialaccount_signup")).content.decode()
+    assert "Hoàn tất tài khoản" in html and "Thư điện tử" in html
+
+
+def test_the_completed_form_keeps_the_provider_data_and_asks_to_verify_the_email(
+    client, provider, mailoutbox
+):
+    claims = {key: value for key, value in CLAIMS.items() if not key.startswith("email")}
+    log_in_with(client, provider, claims)
+    response = client.post(reverse("socialaccount_signup"), {"email": "moi.mau@example.vn"})
+    assert response["Location"] == reverse("account_email_verification_sent")
+    profile = CitizenProfile.objects.get(user__email="moi.mau@example.vn")
+    assert profile.id_number == "079190001234"
+    assert "/tai-khoan/confirm-email/" in mailoutbox[0].body
