@@ -25,6 +25,7 @@ from congso.dossiers.api_dossiers_schemas import (
     DossierPage,
     FileOut,
     Message,
+    Refusal,
     action_body,
     dossier_out,
     file_out,
@@ -40,7 +41,7 @@ from congso.dossiers.status import Status as DossierStatus
 
 router = Router(tags=["Hồ sơ dịch vụ công"], auth=BearerAuth())
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
-ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 409: Message}
+ERRORS = {400: Refusal, 401: Message, 403: Message, 404: Message, 409: Message}
 
 # Each action: its summary in OpenAPI and its JSON fields (name: (JSON type, required, meaning)).
 _REASON = {"reason": ("string", True, "Lý do")}
@@ -94,7 +95,7 @@ def answers(view):
             return view(request, *args, **kwargs)
         except DossierError as error:
             body = {"detail": error.detail}
-            if error.fields:
+            if error.status == 400:
                 body["errors"] = error.fields
             return Status(error.status, body)
 
@@ -153,7 +154,7 @@ def _whole(text: str, low: int, high: int, name: str) -> int:
 
 @router.get(
     "",
-    response={200: DossierPage, 400: Message, 401: Message},
+    response={200: DossierPage, 400: Refusal, 401: Message},
     summary="Danh sách hồ sơ của người gọi (công dân: hồ sơ của mình; cán bộ: của cơ quan)",
     url_name="dossiers",
 )

@@ -28,7 +28,13 @@ APPLICANT_ROLE = "applicant"
 
 class Message(Schema):
     detail: str = Field(description="Lời nhắn bằng tiếng Việt")
-    errors: dict[str, Any] | None = Field(None, description="Lỗi theo từng trường (400)")
+
+
+class Refusal(Schema):
+    """A 400: the message, and what is wrong field by field (empty when no field is to blame)."""
+
+    detail: str = Field(description="Lời nhắn bằng tiếng Việt")
+    errors: dict[str, Any] = Field(description="Lỗi theo từng trường: tên trường → lời nhắn")
 
 
 class ComponentOut(Schema):
