@@ -206,3 +206,9 @@ def test_dossier_counts_are_empty_when_no_dossier_was_filed():
 
     ProcedureFactory()
     assert dossier_counts() == {}
+
+
+def test_an_e_form_that_is_not_a_json_object_stops_the_import():
+    components = [{"TenGiayTo": "Tờ khai", "BieuMauDienTu": "[1, 2]"}]
+    with pytest.raises(ImportFileError, match="BieuMauDienTu"):
+        import_records([record(ThanhPhanHoSo=components)])

@@ -51,3 +51,13 @@ def test_the_results_page_labels_procedures(client, home):
     content = client.get("/tim-kiem/", {"q": "bưu chính"}).content.decode()
     assert f'href="{procedure.get_absolute_url()}"' in content
     assert '<span class="search-result__type">Thủ tục hành chính</span>' in content
+
+
+def test_saving_a_procedure_purges_the_page_cache():
+    from congso.core import pagecache
+
+    procedure = ProcedureFactory()
+    before = pagecache.generation()
+    procedure.name = "Tên mới"
+    procedure.save()
+    assert pagecache.generation() != before
