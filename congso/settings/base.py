@@ -181,10 +181,10 @@ TASKS = {
 
 AUTH_USER_MODEL = "users.User"
 # ModelBackend first: officers log in at /admin/ by username exactly as before; allauth's
-# backend adds e-mail/phone login for citizens (staff are refused there, see accounts.adapters).
+# backend adds e-mail/phone login for citizens and never accepts staff (accounts.backends).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "congso.accounts.backends.CitizenAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

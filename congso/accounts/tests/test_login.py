@@ -7,8 +7,10 @@ from congso.core.tests.factories import SuperuserFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def log_in(client, login, password=PASSWORD):
-    return client.post(reverse("account_login"), {"login": login, "password": password})
+def log_in(client, login, password=PASSWORD, follow=False):
+    return client.post(
+        reverse("account_login"), {"login": login, "password": password}, follow=follow
+    )
 
 
 def logged_in_user_id(client):
@@ -50,14 +52,29 @@ def test_a_phone_login_of_an_unverified_email_account_waits_for_verification(cli
 
 def test_a_staff_member_cannot_log_in_through_the_citizen_pages(client):
     SuperuserFactory(username="quantri", email="quantri@example.gov.vn")
-    response = log_in(client, "quantri@example.gov.vn")
+    log_in(client, "quantri@example.gov.vn")
     assert logged_in_user_id(client) is None
-    assert response["Location"] == reverse("account_login")
 
 
-def test_a_staff_member_cannot_log_in_through_the_citizen_pages_by_username(client):
+def test_a_staff_member_with_a_phone_in_a_profile_cannot_log_in_by_phone(client):
+    make_citizen(user=SuperuserFactory(), phone="+84987654321")
+    log_in(client, "0987654321")
+    assert logged_in_user_id(client) is None
+
+
+def test_a_staff_login_by_username_on_the_citizen_pages_points_to_the_admin(client):
     UserFactory(username="canbo", is_staff=True)
-    log_in(client, "canbo")
+    response = log_in(client, "canbo", follow=True)
+    assert logged_in_user_id(client) is None
+    assert "đăng nhập tại trang quản trị" in response.content.decode()
+
+
+def test_staff_cannot_log_in_at_the_admin_by_email_as_before(client):
+    SuperuserFactory(username="quantri", email="quantri@example.gov.vn")
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "quantri@example.gov.vn", "password": PASSWORD},
+    )
     assert logged_in_user_id(client) is None
 
 
