@@ -66,7 +66,7 @@ def my_dossiers(request):
         rows.append(
             {
                 "dossier": dossier,
-                "request": open_request(dossier),
+                "asked": open_request(dossier),
                 "resume_url": resume_step(dossier) if dossier.status == Status.DRAFT else "",
             }
         )
@@ -85,7 +85,7 @@ def detail_context(request, dossier, **forms) -> dict:
             {"event": e, "label": Action(e.action).label if e.action in Action else e.action}
             for e in dossier.events.filter(public=True).exclude(action=Action.CREATE)
         ],
-        "request": open_request(dossier),
+        "asked": open_request(dossier),
         "papers": [f for f in files if f.kind != DossierFile.Kind.RESULT],
         "results": [f for f in files if f.kind == DossierFile.Kind.RESULT] if returned else [],
         "slips": [s for s in dossier.slips.all() if s.form in APPLICANT_FORMS],
