@@ -151,6 +151,9 @@ def _limit_agencies(form, *, required: bool) -> None:
         field = form.fields["agency"]
         field.queryset = field.queryset.filter(pk__in=ids)
         field.required = required
+        # A plain list of their few agencies instead of the chooser, which would offer all.
+        field.widget = forms.Select()
+        field.widget.choices = field.choices
 
 
 class AgencyStaffForm(WagtailAdminModelForm):
