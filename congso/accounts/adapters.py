@@ -143,13 +143,15 @@ class CitizenSocialAccountAdapter(DefaultSocialAccountAdapter):
         if sociallogin.is_existing:
             # The provider's data is the verified one: keep the profile in step with it.
             services.fill_from_claims(sociallogin.user, claims)
-        if not sociallogin.phone:
-            phone = claims.get("phone_number")
-            if phone:
-                try:
-                    sociallogin.phone = normalize_phone(phone)
-                except ValidationError:
-                    pass
+        if not sociallogin.phone and claims.get("phone_number"):
+            try:
+                phone = normalize_phone(claims["phone_number"])
+            except ValidationError:
+                phone = None
+            # A number already on another account stays there (one account per phone).
+            owner = services.user_by_phone(phone) if phone else None
+            if phone and (owner is None or owner == sociallogin.user):
+                sociallogin.phone = phone
 
     def save_user(self, request, sociallogin, form=None):
         user = super().save_user(request, sociallogin, form=form)

@@ -139,3 +139,13 @@ def test_the_completed_form_keeps_the_provider_data_and_asks_to_verify_the_email
     profile = CitizenProfile.objects.get(user__email="moi.mau@example.vn")
     assert profile.id_number == "079190001234"
     assert "/tai-khoan/confirm-email/" in mailoutbox[0].body
+
+
+def test_a_phone_claim_already_on_another_account_is_left_there(client, provider):
+    other = make_citizen(phone="+84977000111")
+    log_in_with(client, provider)
+    profile = CitizenProfile.objects.get(user__email="pham.d.mau@example.vn")
+    assert session_user(client) == profile.user.pk
+    assert profile.phone == ""
+    other.refresh_from_db()
+    assert other.phone == "+84977000111"
