@@ -116,6 +116,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "due_at"], name="dossier_queue_idx"),
             models.Index(fields=["agency", "-submitted_at"], name="dossier_agency_submitted_idx"),
+            # "Chờ tiếp nhận" (status 1, oldest first): without it PostgreSQL walks the agency's
+            # whole history by date (benchmarks/dossiers_bench.py: 18 ms → 0.3 ms at 15,000).
+            models.Index(
+                fields=["agency", "status", "submitted_at"], name="dossier_agency_status_sub_idx"
+            ),
             models.Index(fields=["assignee", "status"], name="dossier_assignee_idx"),
             models.Index(fields=["owner", "-created_at"], name="dossier_owner_idx"),
         ]
