@@ -46,7 +46,14 @@ def set_phone(user, phone: str, verified: bool = False) -> CitizenProfile:
     profile = profile_for(user)
     profile.phone = normalize_phone(phone) if phone else ""
     profile.phone_verified = verified
-    profile.save(update_fields=["phone", "phone_verified", "updated_at"])
+    try:
+        with transaction.atomic():
+            profile.save(update_fields=["phone", "phone_verified", "updated_at"])
+    except IntegrityError:
+        # Two signups with one number at the same moment: the first keeps it; the second
+        # account is created without a phone (added later on the profile page), never a 500.
+        profile.phone, profile.phone_verified = "", False
+        profile.save(update_fields=["phone", "phone_verified", "updated_at"])
     return profile
 
 

@@ -58,3 +58,10 @@ def test_id_numbers_need_exactly_12_digits(typed):
 
 def test_mask_keeps_the_first_and_last_two_digits():
     assert mask("0912345689") == "0xx…xx89"
+
+
+def test_set_phone_leaves_a_number_taken_in_the_meantime_to_its_owner():
+    make_citizen(phone="+84912000999")
+    user = UserFactory()
+    profile = services.set_phone(user, "0912000999")
+    assert profile.phone == ""
