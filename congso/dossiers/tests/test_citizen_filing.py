@@ -348,3 +348,29 @@ def test_another_citizen_cannot_open_a_draft_step(client, logged_in, procedure):
     client.force_login(make_user("khac"))
     for name in ("step_applicant", "step_components", "step_summary", "step_confirm"):
         assert client.get(reverse(f"dossiers:{name}", args=[dossier.pk])).status_code == 404
+
+
+def test_a_file_over_the_configured_size_limit_is_refused_and_not_kept(
+    logged_in, procedure, settings
+):
+    settings.DOSSIER_UPLOAD_MAX_BYTES = 1024
+    dossier = new_draft(logged_in, procedure)
+    file_component = components(procedure)[0]
+    url = reverse("dossiers:step_components", args=[dossier.pk])
+    response = logged_in.post(url, {f"file-{file_component.pk}": pdf_upload(), "action": "save"})
+    assert "vượt quá dung lượng cho phép 1 KB" in text(response)
+    assert "tối đa 1 KB" in text(response)
+    assert not DossierFile.objects.exists()
+
+
+def test_an_e_form_error_keeps_a_file_sent_with_it(logged_in, procedure):
+    dossier = new_draft(logged_in, procedure)
+    file_component, eform, _ = components(procedure)
+    url = reverse("dossiers:step_components", args=[dossier.pk])
+    logged_in.post(url, {f"file-{file_component.pk}": pdf_upload(), "action": "next"})
+    assert DossierFile.objects.filter(dossier=dossier, superseded=False).count() == 1
+
+
+def test_the_filing_pages_are_never_cached(logged_in, procedure):
+    response = logged_in.get(start_url(procedure))
+    assert "no-store" in response["Cache-Control"]
