@@ -4,6 +4,7 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import LoginForm, ResetPasswordForm, SignupForm
 from allauth.socialaccount.forms import SignupForm as SocialSignupForm
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .fields import VietnamesePhoneField
@@ -135,6 +136,17 @@ class ProfileForm(forms.ModelForm):
         ):
             raise forms.ValidationError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
         return phone
+
+    def save_checked(self) -> bool:
+        """Save; False (with the error on the phone field) when another account took the
+        same number between validation and saving."""
+        try:
+            with transaction.atomic():
+                self.save()
+        except IntegrityError:
+            self.add_error("phone", _("Số điện thoại này đã được dùng cho tài khoản khác."))
+            return False
+        return True
 
     def save(self, commit=True):
         if self.instance.phone != self._original_phone:

@@ -17,8 +17,7 @@ def profile(request):
         return redirect("wagtailadmin_home")
     instance = services.profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_checked():
         messages.success(request, _("Đã lưu hồ sơ cá nhân."))
         return redirect("accounts:profile")
     return render(
