@@ -165,3 +165,63 @@ def test_the_filing_pages_have_no_axe_violations_on_a_phone(
     page.goto("/dich-vu-cong/ho-so-cua-toi/")
     check()
     assert not any(found.values()), found
+
+
+def test_a_citizen_supplements_then_rates_the_returned_dossier_on_a_phone(
+    browser_page, birth_procedure, citizen_account, pdf_path, axe
+):
+    from django.contrib.auth import get_user_model
+
+    from congso.dossiers.models import Rating
+    from congso.dossiers.services import filing
+    from congso.dossiers.services.processing import perform
+    from congso.dossiers.status import Role, Status
+    from congso.dossiers.tests.factories import APPLICANT, make_staff, pdf_upload
+    from congso.tests.test_e2e_axe import violations
+
+    citizen = get_user_model().objects.get(email=citizen_account[0])
+    agency = birth_procedure.agencies.get()
+    one_stop = make_staff(agency, Role.ONE_STOP, "motcua")
+    specialist = make_staff(agency, Role.SPECIALIST, "chuyenvien")
+    leader = make_staff(agency, Role.LEADER, "lanhdao")
+    eform = birth_procedure.components.get(name="Tờ khai đăng ký khai sinh")
+    dossier = filing.create_draft(
+        citizen,
+        birth_procedure,
+        applicant=APPLICANT,
+        form_data={str(eform.pk): {"ho_ten": "Nguyễn Văn B (mẫu)", "ngay_sinh": "2020-12-25"}},
+    )
+    filing.attach_file(dossier, citizen, pdf_upload(), component=birth_procedure.components.first())
+    filing.submit(dossier.pk, citizen)
+    perform(dossier.pk, one_stop, "receive")
+    perform(dossier.pk, specialist, "request-supplement", {"reason": "Ảnh giấy chứng sinh bị mờ"})
+
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    url = f"/dich-vu-cong/ho-so-cua-toi/{dossier.pk}/"
+    page.goto(f"/tai-khoan/login/?next={url}")
+    page.locator("input[name=login]").fill(citizen_account[0])
+    page.locator("input[name=password]").fill(citizen_account[1])
+    press(page, "Đăng nhập")
+    assert page.locator(".dv-reason").inner_text() == "Ảnh giấy chứng sinh bị mờ"
+    assert not violations(axe, page)
+    page.get_by_label("Giấy tờ bổ sung").set_input_files(pdf_path)
+    page.get_by_label("Nội dung bổ sung").fill("Gửi lại ảnh rõ nét")
+    press(page, "Gửi bổ sung")
+    assert page.get_by_text("Đã gửi hồ sơ bổ sung").is_visible()
+    assert fits(page)
+
+    perform(dossier.pk, specialist, "forward")
+    perform(dossier.pk, leader, "approve")
+    perform(dossier.pk, one_stop, "return-result", {"result_number": "15/TLKS"})
+    page.reload()
+    assert "Đã trả kết quả" in page.locator(".dv-status-line").inner_text()
+    assert not violations(axe, page)
+    page.get_by_label("4 sao – Hài lòng").check()
+    page.get_by_label("Góp ý thêm").fill("Giải quyết nhanh")
+    press(page, "Gửi đánh giá")
+    assert page.get_by_text("Cảm ơn bạn đã đánh giá.").is_visible()
+    assert Rating.objects.get(dossier=dossier).score == 4
+    dossier.refresh_from_db()
+    assert dossier.status == Status.RETURNED
+    assert fits(page)

@@ -102,6 +102,8 @@ def start(request, code):
             else:
                 if dossier.status != Status.DRAFT:
                     return redirect("dossiers:my_dossier", pk=dossier.pk)
+                # A re-sent step 1 (same key) returns the first draft: it takes what was sent.
+                filing.update_draft(dossier, request.user, applicant=form.cleaned_data)
                 return _after(
                     request,
                     dossier,
