@@ -162,6 +162,24 @@ class AgencyStaffForm(WagtailAdminModelForm):
         _limit_agencies(self, required=True)
 
 
+class AgencyWorkingSessionForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_agencies(self, required=True)
+
+
+def agency_calendar_day_form():
+    """CalendarDayForm (rows saved by an admin are marked theirs) with the agency limited."""
+    from congso.dossiers.models.calendars import CalendarDayForm
+
+    class AgencyCalendarDayForm(CalendarDayForm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            _limit_agencies(self, required=True)
+
+    return AgencyCalendarDayForm
+
+
 class WorkflowForm(WagtailAdminModelForm):
     """The workflow with its inline steps and transitions, checked together: every transition
     starts and ends at a step that exists, and every step can be reached from the first."""

@@ -8,38 +8,13 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from congso.dossiers import queues
-from congso.dossiers.forms import AgencyStaffForm, WorkflowForm
+from congso.dossiers.forms import (
+    AgencyStaffForm,
+    AgencyWorkingSessionForm,
+    WorkflowForm,
+    agency_calendar_day_form,
+)
 from congso.dossiers.models import AgencyStaff, CalendarDay, Workflow, WorkingSession
-
-
-class WorkingSessionViewSet(SnippetViewSet):
-    model = WorkingSession
-    icon = "time"
-    menu_label = _("Phiên làm việc")
-    list_display = ["agency", "weekday", "start", "end"]
-    list_filter = ["agency", "weekday"]
-
-
-class CalendarDayViewSet(SnippetViewSet):
-    model = CalendarDay
-    icon = "date"
-    menu_label = _("Ngày nghỉ, ngày làm bù")
-    list_display = ["date", "kind", "name", "agency", "source"]
-    list_filter = ["agency", "kind", "source"]
-    ordering = ["-date"]
-    search_fields = ["name"]
-    search_backend_name = None
-
-
-class CalendarAdminGroup(SnippetViewSetGroup):
-    menu_label = _("Lịch làm việc")
-    menu_icon = "calendar"
-    menu_order = 271
-    items = (WorkingSessionViewSet, CalendarDayViewSet)
-
-
-register_snippet(CalendarAdminGroup)
-
 
 # One-stop processing ("Một cửa điện tử") -----------------------------------------------------
 
@@ -75,6 +50,41 @@ class ManagedViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return queues.managed(self.model._default_manager.all(), request.user)
+
+
+# Calendars: an agency admin edits their agency's sessions and days; the default calendar
+# (agency empty) is the installation administrator's.
+
+
+class WorkingSessionViewSet(ManagedViewSet):
+    model = WorkingSession
+    edit_handler = ObjectList(WorkingSession.panels, base_form_class=AgencyWorkingSessionForm)
+    icon = "time"
+    menu_label = _("Phiên làm việc")
+    list_display = ["agency", "weekday", "start", "end"]
+    list_filter = ["agency", "weekday"]
+
+
+class CalendarDayViewSet(ManagedViewSet):
+    model = CalendarDay
+    edit_handler = ObjectList(CalendarDay.panels, base_form_class=agency_calendar_day_form())
+    icon = "date"
+    menu_label = _("Ngày nghỉ, ngày làm bù")
+    list_display = ["date", "kind", "name", "agency", "source"]
+    list_filter = ["agency", "kind", "source"]
+    ordering = ["-date"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class CalendarAdminGroup(SnippetViewSetGroup):
+    menu_label = _("Lịch làm việc")
+    menu_icon = "calendar"
+    menu_order = 271
+    items = (WorkingSessionViewSet, CalendarDayViewSet)
+
+
+register_snippet(CalendarAdminGroup)
 
 
 class WorkflowViewSet(ManagedViewSet):

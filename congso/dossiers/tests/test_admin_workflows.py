@@ -175,3 +175,22 @@ def test_setup_roles_gives_the_dossier_groups_their_permissions_and_runs_twice()
     )
     assert {"access_admin", "process_dossier", "change_workflow", "add_agencystaff"} <= codenames
     assert Group.objects.filter(name__in=["Cán bộ một cửa", "Chuyên viên", "Lãnh đạo"]).count() == 3
+
+
+def test_an_agency_admin_sees_only_their_agencys_calendar_days(client, office, agency_admin):
+    import datetime as dt
+
+    from congso.dossiers.models import CalendarDay
+
+    mine = CalendarDay.objects.create(
+        agency=office["agency"], date=dt.date(2026, 6, 1), kind="off", name="Nghỉ của sở"
+    )
+    theirs = CalendarDay.objects.create(
+        agency=office["other"], date=dt.date(2026, 6, 2), kind="off", name="Nghỉ của xã"
+    )
+    client.force_login(agency_admin)
+    html = client.get("/admin/snippets/dossiers/calendarday/").content.decode()
+    assert "Nghỉ của sở" in html and "Nghỉ của xã" not in html
+    base = "/admin/snippets/dossiers/calendarday/edit/"
+    assert client.get(f"{base}{mine.pk}/").status_code == 200
+    assert client.get(f"{base}{theirs.pk}/").status_code == 404
