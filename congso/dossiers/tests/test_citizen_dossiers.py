@@ -274,3 +274,14 @@ def test_a_post_without_the_csrf_token_is_refused(citizen, filed):
     assert response.status_code == 403
     filed.refresh_from_db()
     assert filed.status == Status.SUBMITTED
+
+
+def test_an_id_beyond_any_integer_column_is_not_found(logged_in):
+    url = "/dich-vu-cong/ho-so-cua-toi/99999999999999999999999/"
+    assert logged_in.get(url).status_code == 404
+    assert logged_in.post(url + "rut/", {"confirm": "on"}).status_code == 404
+
+
+def test_a_page_number_that_is_not_a_number_shows_the_first_page(logged_in, filed):
+    response = logged_in.get(reverse("dossiers:my_dossiers") + "?page=abc")
+    assert response.status_code == 200
