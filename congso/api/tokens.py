@@ -1,8 +1,8 @@
 """Bearer tokens for the JSON API: Wagtail's own APIToken (wagtail.models.APIToken), not a
 second token table. Wagtail keeps only an HMAC digest of each token (valid across
-SECRET_KEY_FALLBACKS), lets officers list and revoke tokens in the admin (Người dùng → API
-tokens) and `manage.py api_tokens list|revoke` from the shell; congso adds
-`manage.py create_api_token USERNAME` (the issue's contract) and the Vietnamese refusals.
+SECRET_KEY_FALLBACKS) and lists and revokes tokens with `manage.py api_tokens list|revoke`;
+congso adds `manage.py create_api_token USERNAME` (the issue's contract) and the Vietnamese
+refusals.
 
 `BearerAuth` is Wagtail's django-ninja HttpBearer, so OpenAPI shows the bearer scheme. A
 missing, unknown or revoked token raises `Unauthenticated`, which `unauthenticated` turns into
