@@ -269,3 +269,50 @@ def managed(queryset, user):
     workflow shared by every agency (agency empty) is the installation administrator's."""
     ids = admin_agency_ids(user)
     return queryset if ids is None else queryset.filter(agency_id__in=ids)
+
+
+# A signed result, verified as documents are -------------------------------------------------
+
+MAX_VERIFIED_BYTES = 30 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ResultSignature:
+    file: object
+    summary: str  # "Không có chữ ký số", "Không đọc được…", or one line per signature
+    signatures: tuple = ()
+
+
+def result_signatures(dossier) -> list[ResultSignature]:
+    """Each current result PDF with its digital signatures checked against the portal's trust
+    anchors (congso.documents.signatures, the same check as official documents)."""
+    from congso.documents.models.files import SignatureState
+    from congso.documents.services import active_anchor_ders
+    from congso.documents.signatures import verify_pdf
+    from congso.dossiers.models import DossierFile
+
+    pdfs = dossier.files.filter(
+        kind=DossierFile.Kind.RESULT, superseded=False, content_type="application/pdf"
+    )
+    answers = []
+    anchors = None
+    for stored in pdfs:
+        if stored.size > MAX_VERIFIED_BYTES:
+            answers.append(ResultSignature(stored, str(_("Tệp quá lớn để xác minh tại đây."))))
+            continue
+        anchors = active_anchor_ders() if anchors is None else anchors
+        try:
+            with stored.file.open("rb") as handle:
+                results = verify_pdf(handle.read(), anchors)
+        except Exception:  # noqa: BLE001 - a broken PDF may fail anywhere in the parser
+            answers.append(ResultSignature(stored, str(_("Không đọc được chữ ký số của tệp."))))
+            continue
+        if not results:
+            answers.append(ResultSignature(stored, str(_("Không có chữ ký số"))))
+            continue
+        lines = tuple(
+            (r.signer, r.organization, r.signed_at, str(SignatureState(r.status).label))
+            for r in results
+        )
+        answers.append(ResultSignature(stored, "", lines))
+    return answers

@@ -96,6 +96,7 @@ def detail(request, pk):
             "step_name": steps.get(dossier.current_step, dossier.current_step),
             "files": dossier.files.select_related("component", "uploaded_by"),
             "eforms": q.eform_rows(dossier),
+            "result_signatures": q.result_signatures(dossier),
             "slips": [(slip, SLIP_NAMES.get(slip.form, slip.form)) for slip in slips],
             "fresh_slip": fresh,
             "fresh_slip_name": SLIP_NAMES.get(fresh.form) if fresh else "",

@@ -201,3 +201,33 @@ def test_a_finished_dossier_offers_the_leader_to_reopen_it(client, office, dossi
     press(client, dossier, "refuse", reason="Không thuộc thẩm quyền")
     client.force_login(office["leader"])
     assert "Mở lại hồ sơ</summary>" in client.get(detail_url(dossier)).content.decode()
+
+
+def result_file(dossier, office, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from congso.dossiers.services import filing
+
+    perform(dossier.pk, office["one_stop"], Action.RECEIVE, {})
+    perform(dossier.pk, office["specialist"], Action.FORWARD, {})
+    perform(dossier.pk, office["leader"], Action.APPROVE, {})
+    dossier.refresh_from_db()
+    upload = SimpleUploadedFile("ket-qua.pdf", data, content_type="application/pdf")
+    return filing.attach_file(dossier, office["one_stop"], upload, kind=DossierFile.Kind.RESULT)
+
+
+def test_a_signed_result_pdf_shows_its_verified_signature(client, office, dossier):
+    from congso.documents.services import add_trust_anchor
+    from congso.documents.tests.factories import ca_pem, sign
+
+    add_trust_anchor(ca_pem(), name="CA thử nghiệm")
+    result_file(dossier, office, sign(pdf_upload().read()))
+    client.force_login(office["one_stop"])
+    html = client.get(detail_url(dossier)).content.decode()
+    assert "Đã ký số — hợp lệ" in html and "Dương Văn Tuấn" in html
+
+
+def test_an_unsigned_result_pdf_says_so(client, office, dossier):
+    result_file(dossier, office, pdf_upload().read())
+    client.force_login(office["one_stop"])
+    assert "Không có chữ ký số" in client.get(detail_url(dossier)).content.decode()
