@@ -181,6 +181,7 @@ def list_dossiers(request, params: Query[ListParams]):
     response={201: DossierOut, **ERRORS},
     summary="Tạo hồ sơ nháp (người nộp); Idempotency-Key: gửi lại không tạo hồ sơ thứ hai",
     url_name="dossier_create",
+    exclude_unset=True,
     openapi_extra={
         "parameters": [
             {
@@ -228,6 +229,7 @@ def create_dossier(request):
     response={200: DossierOut, 401: Message, 404: Message},
     summary="Chi tiết hồ sơ và nhật ký xử lý (người nộp hoặc cán bộ cơ quan giải quyết)",
     url_name="dossier",
+    exclude_unset=True,
 )
 @answers
 def get_dossier(request, dossier_id: str):
@@ -289,6 +291,7 @@ for _action, (_summary, _fields) in ACTIONS.items():
         summary=_summary,
         operation_id=_name,
         url_name=_name,
+        exclude_unset=True,
         openapi_extra={
             "requestBody": {
                 "required": False,
@@ -331,7 +334,8 @@ class TrackingOut(Schema):
     due_at: str | None
     returned_at: str | None
     history: list[TrackingEvent] | None = Field(
-        description="Quá trình xử lý người nộp được xem; chỉ khi đúng mã bí mật (secret)"
+        None,
+        description="Quá trình xử lý người nộp được xem; chỉ có khi đúng mã bí mật (secret)",
     )
 
 
@@ -345,6 +349,7 @@ class TrackingParams(Schema):
     response={200: TrackingOut, 404: Message, 429: Message},
     summary="Tra cứu tình trạng hồ sơ theo mã hồ sơ (công khai; thêm secret để xem quá trình)",
     url_name="dossier_tracking",
+    exclude_unset=True,
 )
 def track(request, code: str, params: Query[TrackingParams], response: HttpResponse):
     response["Cache-Control"] = "private, no-store"
@@ -359,6 +364,7 @@ def track(request, code: str, params: Query[TrackingParams], response: HttpRespo
     found = tracking.answer(dossier, params.secret)
     for name in ("submitted_at", "received_at", "due_at", "returned_at"):
         found[name] = iso(found[name])
-    if found["history"] is not None:
-        found["history"] = [{**row, "at": iso(row["at"])} for row in found["history"]]
+    history = found.pop("history")
+    if history is not None:  # only with the right secret; otherwise no `history` key at all
+        found["history"] = [{**row, "at": iso(row["at"])} for row in history]
     return found

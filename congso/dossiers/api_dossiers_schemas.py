@@ -116,7 +116,9 @@ class DossierOut(Schema):
     rating: dict | None
     secret: str | None = Field(description="Mã bí mật tra cứu (chỉ người nộp, sau khi nộp)")
     tracking_url: str | None
-    events: list[EventOut] | None = Field(description="Nhật ký xử lý (chi tiết hồ sơ)")
+    events: list[EventOut] | None = Field(
+        None, description="Nhật ký xử lý: chỉ có ở GET /api/v1/dossiers/{id}"
+    )
 
 
 class DossierSummary(Schema):
@@ -279,7 +281,6 @@ def dossier_out(dossier, user, *, with_events: bool = False) -> dict:
         "rating": {"score": rating.score, "comment": rating.comment} if rating else None,
         "secret": records.tracking_secret(dossier) if owner and submitted else None,
         "tracking_url": records.tracking_url(dossier) if submitted else None,
-        "events": None,
     }
     if with_events:
         events = dossier.events.all()

@@ -182,6 +182,11 @@ def test_the_owner_reads_the_dossier_with_its_public_events(api, office):
     assert body["files"][0]["kind"] == "component"
 
 
+def test_an_action_answers_the_dossier_without_its_event_list(api, office):
+    body = _draft(api, office).json()
+    assert "events" not in body
+
+
 def test_staff_see_every_event_including_internal_ones(api, office):
     dossier_id = _filed(api, office)
     body = api("motcua").get(f"{API}/{dossier_id}").json()
