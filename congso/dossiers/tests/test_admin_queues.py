@@ -181,3 +181,15 @@ def test_an_officer_of_two_agencies_switches_between_them(client, office):
     client.force_login(office["one_stop"])
     html = client.get(URL, {"co-quan": second.identifier}).content.decode()
     assert 'value="000.00.77.H56" selected' in html
+
+
+@pytest.mark.parametrize("slug", [queue.slug for queue in queues.QUEUES])
+def test_no_queue_scans_the_dossier_table(office, slug):
+    if connection.vendor != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL is measured in benchmarks/")
+    dossiers = queues.for_list(queues.queue_dossiers(office["specialist"], office["agency"], slug))
+    sql, params = dossiers.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert not [step for step in plan if step.startswith("SCAN dossiers_dossier")], plan
