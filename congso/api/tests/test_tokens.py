@@ -33,6 +33,20 @@ def test_only_a_digest_of_the_token_is_stored():
     assert token not in (row.key_hash, row.prefix)
 
 
+def test_a_citizen_is_found_by_the_e_mail_they_sign_in_with():
+    user = make_user("u-7f3a", email="congdan@example.invalid")
+    create("CongDan@example.invalid")
+    assert APIToken.objects.get().user == user
+
+
+def test_a_citizen_is_found_by_the_mobile_number_they_sign_in_with():
+    from congso.accounts.tests.factories import make_citizen
+
+    profile = make_citizen(phone="+84912345678")
+    create("0912 345 678")
+    assert APIToken.objects.get().user == profile.user
+
+
 def test_an_unknown_user_is_a_clear_error():
     with pytest.raises(CommandError, match="Không có tài khoản “khongco”"):
         create("khongco")
