@@ -225,3 +225,29 @@ def test_a_citizen_supplements_then_rates_the_returned_dossier_on_a_phone(
     dossier.refresh_from_db()
     assert dossier.status == Status.RETURNED
     assert fits(page)
+
+
+def test_a_citizen_chooses_the_agency_first_when_several_carry_out_the_procedure(
+    browser_page, birth_procedure, citizen_account, axe
+):
+    from congso.dossiers.tests.factories import make_agency
+    from congso.tests.test_e2e_axe import violations
+
+    birth_procedure.agencies.add(
+        make_agency(identifier="000.24.12.H56", name="Ủy ban nhân dân phường Mẫu (dữ liệu mẫu)")
+    )
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in_from(page, birth_procedure, citizen_account)
+    assert not violations(axe, page)
+    press(page, "Tiếp tục")
+    assert page.get_by_text("Vui lòng chọn cơ quan giải quyết hồ sơ.").is_visible()
+    page.get_by_label("Ủy ban nhân dân phường Mẫu (dữ liệu mẫu)").check()
+    press(page, "Tiếp tục")
+    page.get_by_role("heading", name="Bước 1: Thông tin người nộp hồ sơ").wait_for()
+    assert "phường Mẫu" in page.locator(".dv-agency").inner_text()
+    press(page, "Tiếp tục")
+    from congso.dossiers.models import Dossier
+
+    assert Dossier.objects.get().agency.identifier == "000.24.12.H56"
+    assert fits(page)

@@ -374,3 +374,9 @@ def test_an_e_form_error_keeps_a_file_sent_with_it(logged_in, procedure):
 def test_the_filing_pages_are_never_cached(logged_in, procedure):
     response = logged_in.get(start_url(procedure))
     assert "no-store" in response["Cache-Control"]
+
+
+def test_step_zero_sent_without_a_choice_asks_for_the_agency(logged_in, procedure):
+    procedure.agencies.add(make_agency(identifier="000.23.12.H56", name="UBND xã Mẫu"))
+    response = logged_in.get(start_url(procedure) + "?chon=1")
+    assert "Vui lòng chọn cơ quan giải quyết hồ sơ." in text(response)

@@ -78,7 +78,9 @@ def start(request, code):
     agency = agencies[0] if len(agencies) == 1 else None
     if agency is None:
         chosen = request.POST.get("agency") or request.GET.get("agency")
-        agency_form = AgencyForm(agencies, {"agency": chosen} if chosen else None)
+        # "chon" marks step 0 sent without a choice (an unticked radio group sends nothing).
+        sent = chosen or request.GET.get("chon")
+        agency_form = AgencyForm(agencies, {"agency": chosen or ""} if sent else None)
         if not agency_form.is_valid():
             return render(
                 request, "dossiers/citizen/step_agency.html", {**context, "form": agency_form}
