@@ -138,7 +138,10 @@ def notifiers() -> list[Notifier]:
     return [import_string(path)() for path in paths]
 
 
-def is_citizen_facing(event) -> bool:
+def is_citizen_facing(event, dossier=None) -> bool:
+    if event.action == Action.SUBMIT and dossier is not None and dossier.owner_id is None:
+        # Entered at the desk: submitted and received at once, the reception mail says it all.
+        return False
     if event.action in ALWAYS:
         return True
     return bool(
@@ -148,7 +151,7 @@ def is_citizen_facing(event) -> bool:
 
 def on_dossier_event(sender, dossier, event, **kwargs) -> None:
     """Receiver of records.dossier_event. Never raises: the action has already committed."""
-    if not is_citizen_facing(event):
+    if not is_citizen_facing(event, dossier):
         return
     try:
         from congso.dossiers.tasks import notify_event
@@ -187,7 +190,7 @@ def _content(dossier, event) -> dict:
     paragraphs, links = [], []
     action = event.action
     if action == Action.SUBMIT:
-        subject = "Đã nộp hồ sơ trực tuyến"
+        subject = "Đã nộp hồ sơ"
         lead = "Hồ sơ của ông/bà đã được nộp. Cán bộ một cửa sẽ kiểm tra và tiếp nhận."
         facts.append(("Mã tham chiếu", str(dossier.reference)))
     elif action == Action.RECEIVE:

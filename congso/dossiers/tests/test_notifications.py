@@ -139,6 +139,18 @@ def test_a_refusal_e_mails_its_reason(office, committed):
     assert "Lý do: Sai thẩm quyền" in message.body
 
 
+def test_a_dossier_entered_at_the_desk_gets_only_the_reception_e_mail(office, committed):
+    from congso.dossiers.services.desk import enter_in_person
+
+    procedure = office["procedure"]
+    files = [(c, pdf_upload()) for c in procedure.components.filter(required=True)]
+    dossier = committed(
+        enter_in_person, office["one_stop"], procedure, applicant=APPLICANT, files=files
+    )
+    [message] = mail.outbox
+    assert dossier.code in message.subject and "đã được tiếp nhận" in message.subject
+
+
 def test_an_internal_hand_over_sends_nothing(received, office, committed):
     committed(perform, received.pk, office["specialist"], "forward")
     assert mail.outbox == []
