@@ -67,3 +67,43 @@ def test_two_officers_receiving_at_once_get_one_200_and_one_409():
     assert Event.objects.filter(dossier=dossier, action="receive").count() == 1
     assert DossierCounter.objects.get().last == 1
     assert Dossier.objects.filter(code__isnull=False).count() == 1
+
+
+def test_a_double_clicked_creation_with_one_idempotency_key_makes_one_dossier():
+    import json
+
+    from django.test import Client
+
+    agency = make_agency()
+    procedure = make_procedure(agency)
+    make_user("congdan1")
+    token = token_for("congdan1")
+    body = json.dumps({"procedure": procedure.code, "applicant": {"name": "Nguyễn Văn A (mẫu)"}})
+    barrier = threading.Barrier(2)
+    answers = []
+
+    def create():
+        from django.db import connections
+
+        try:
+            client = Client()
+            barrier.wait(timeout=30)
+            response = client.post(
+                API,
+                body,
+                content_type="application/json",
+                headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "nhay-dup"},
+            )
+            answers.append((response.status_code, response.json().get("id")))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert [status for status, _ in answers] == [201, 201]
+    assert len({dossier_id for _, dossier_id in answers}) == 1
+    assert Dossier.objects.count() == 1
