@@ -285,6 +285,7 @@ def test_the_digest_groups_overdue_dossiers_by_agency(due_dossiers, clock):
     assert "== Sở Khoa học và Công nghệ (000.00.12.H56) ==" in message.body
     assert "Quá hạn (1):" in message.body
     assert f"- {soon.code}" in message.body.split("Quá hạn (1):")[1]
+    assert "/admin/mot-cua/?co-quan=000.00.12.H56&hang=qua-han" in message.body
 
 
 def test_the_digest_is_sent_once_a_day(due_dossiers, clock):
@@ -307,3 +308,38 @@ def test_nothing_due_sends_no_digest(due_dossiers, clock):
     clock.set(vn(2026, 5, 6, 10, 0))
     call_command("send_due_digest", stdout=open("/dev/null", "w"))
     assert mail.outbox == []
+
+
+def test_email_url_sets_the_smtp_server_in_one_line():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "congso.settings.base",
+        "EMAIL_URL": "smtp+tls://he%40so.example.gov.vn:m%3Ak@mail.example.gov.vn:587",
+    }
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, "
+        "s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.gov.vn",
+        587,
+        "he@so.example.gov.vn",
+        "m:k",
+        True,
+        False,
+    ]

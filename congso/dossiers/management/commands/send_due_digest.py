@@ -11,36 +11,32 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 
-from congso.dossiers.calendar import HOURS_PER_WORKING_DAY, add_working_time, to_local
+from congso.dossiers.calendar import to_local
 from congso.dossiers.notifications import EmailNotifier, Message, absolute, deliver, local_time
+from congso.dossiers.queues import CLOCK_RUNNING, due_soon_limit
 from congso.dossiers.status import Status
 
-# The statuses whose clock runs (a dossier waiting for a supplement is not the officers' delay).
-RUNNING = (Status.RECEIVED, Status.PROCESSING)
 # A digest lists this many dossiers per group and counts the rest.
 LIMIT = 50
 
 
 def due_by_agency(agencies, now: dt.datetime) -> dict:
-    """{agency: {"overdue": [...], "due_soon": [...], "overdue_count": n, "due_soon_count": n}}."""
+    """{agency: {"overdue": [...], "due_soon": [...], "overdue_count": n, "due_soon_count": n}}.
+    The same bounds as the admin's "Quá hạn" and "Sắp đến hạn" queues (congso.dossiers.queues),
+    so the digest and the tabs agree; a dossier waiting for a supplement has its clock paused."""
     from congso.dossiers.models import Dossier
-    from congso.dossiers.querysets import calendar_for
 
     result = {}
     for agency in agencies:
-        limit = add_working_time(
-            calendar_for(agency), now, dt.timedelta(hours=HOURS_PER_WORKING_DAY)
-        )
         rows = (
-            Dossier.objects.filter(
-                agency=agency, status__in=RUNNING, paused_at__isnull=True, due_at__lte=limit
-            )
+            Dossier.objects.filter(agency=agency, status__in=CLOCK_RUNNING)
             .select_related("procedure", "assignee")
             .order_by("due_at", "pk")
         )
-        overdue = rows.filter(due_at__lt=now)
-        due_soon = rows.filter(due_at__gte=now)
+        overdue = rows.filter(due_at__lte=now)
+        due_soon = rows.filter(due_at__gt=now, due_at__lte=due_soon_limit(agency, now))
         counts = {"overdue_count": overdue.count(), "due_soon_count": due_soon.count()}
         if not any(counts.values()):
             continue
@@ -62,6 +58,22 @@ def _line(dossier) -> dict:
         "due_at": local_time(dossier.due_at),
         "assignee": (assignee.get_full_name() or assignee.username) if assignee else "",
     }
+
+
+def _queue_url(agency=None, queue: str = "") -> str:
+    try:
+        path = reverse("dossiers_admin:queue")
+    except NoReverseMatch:  # the one-stop admin not installed: the admin home
+        return absolute("/admin/")
+    query = "&".join(
+        part
+        for part in (
+            f"co-quan={agency.identifier}" if agency else "",
+            f"hang={queue}" if queue else "",
+        )
+        if part
+    )
+    return absolute(f"{path}?{query}" if query else path)
 
 
 def officers():
@@ -96,10 +108,12 @@ def digest_message(user, groups: dict, day: dt.date) -> Message:
                 **group,
                 "more_overdue": group["overdue_count"] - len(group["overdue"]),
                 "more_due_soon": group["due_soon_count"] - len(group["due_soon"]),
+                "overdue_url": _queue_url(agency, "qua-han"),
+                "due_soon_url": _queue_url(agency, "sap-den-han"),
             }
             for agency, group in groups.items()
         ],  # fmt: skip
-        "admin_url": absolute("/admin/"),
+        "admin_url": _queue_url(),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     subject = f"[{settings.WAGTAIL_SITE_NAME}] Hồ sơ đến hạn, quá hạn ngày {day:%d/%m/%Y}: {total}"
