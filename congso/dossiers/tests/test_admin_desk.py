@@ -21,7 +21,7 @@ def office(monkeypatch):
 
 
 def component(office):
-    return office["procedure"].components.get()
+    return office["procedure"].components.get(name="Đơn đề nghị")
 
 
 def enter(office, officer=None, files=None):
@@ -125,4 +125,31 @@ def test_a_file_that_is_not_what_it_claims_is_refused_with_a_message(client, off
     response = client.post(URL, data)
     assert response.status_code == 200
     assert "Chưa nhập được hồ sơ" in response.content.decode()
+    assert not Dossier.objects.exists()
+
+
+def test_a_scanned_paper_form_stands_for_a_required_e_form_at_the_desk(office):
+    from congso.procedures.models import Component
+
+    schema = {
+        "type": "object",
+        "properties": {"ho_ten": {"type": "string", "title": "Họ tên"}},
+        "required": ["ho_ten"],
+    }
+    eform = Component.objects.create(
+        procedure=office["procedure"], name="Tờ khai", required=True, form_schema=schema
+    )
+    dossier = enter(office, files=[(component(office), pdf_upload()), (eform, pdf_upload())])
+    assert dossier.status == Status.RECEIVED
+
+
+def test_a_required_e_form_with_neither_data_nor_scan_is_still_refused(office):
+    from congso.procedures.models import Component
+
+    schema = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    Component.objects.create(
+        procedure=office["procedure"], name="Tờ khai", required=True, form_schema=schema
+    )
+    with pytest.raises(Invalid):
+        enter(office)
     assert not Dossier.objects.exists()
