@@ -231,3 +231,18 @@ def test_an_unsigned_result_pdf_says_so(client, office, dossier):
     result_file(dossier, office, pdf_upload().read())
     client.force_login(office["one_stop"])
     assert "Không có chữ ký số" in client.get(detail_url(dossier)).content.decode()
+
+
+def test_the_page_shows_the_e_form_answers_with_their_questions(client, office, dossier):
+    component = office["procedure"].components.get()
+    component.form_schema = {
+        "type": "object",
+        "properties": {"ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh"}},
+    }
+    component.save()
+    Dossier.objects.filter(pk=dossier.pk).update(
+        form_data={str(component.pk): {"ngay_sinh": "1990-12-25"}}
+    )
+    client.force_login(office["one_stop"])
+    html = client.get(detail_url(dossier)).content.decode()
+    assert "<dt>Ngày sinh</dt><dd>25/12/1990</dd>" in html
