@@ -26,6 +26,9 @@ PAGE_TYPES = [
     "search-no-results",
     "not-found",
     "comment-form",
+    "procedures",
+    "procedure",
+    "tracking",
 ]
 
 
@@ -131,7 +134,20 @@ def build_reader_site() -> dict[str, str]:
         file_data=sign(make_pdf("Kế hoạch chuyển đổi số năm 2026")),
     )
 
+    from congso.dossiers.tests.factories import make_agency, make_procedure
+
+    agency = make_agency(name="Sở Thông tin và Truyền thông (dữ liệu mẫu)")
+    procedure = make_procedure(
+        agency,
+        name="Cấp giấy phép hoạt động in (dữ liệu mẫu)",
+        components=(("Đơn đề nghị cấp giấy phép", True), ("Bản sao quyết định thành lập", False)),
+        steps="Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.",
+    )
+
     return {
+        "procedures": "/thu-tuc-hanh-chinh/",
+        "procedure": f"/thu-tuc-hanh-chinh/{procedure.code}/",
+        "tracking": "/tra-cuu-ho-so/",
         "home": home.url,
         "english-home": english.url,
         "category": category.url,
