@@ -66,6 +66,8 @@ demo: install demo-fonts migrate
 	@# WhiteNoise serves the static files from their apps in the demo; it only needs the folder.
 	@mkdir -p "$${STATIC_ROOT:-staticfiles}"
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
+	@echo "Dịch vụ công: http://127.0.0.1:$(PORT)/thu-tuc-hanh-chinh/   Tra cứu hồ sơ: http://127.0.0.1:$(PORT)/tra-cuu-ho-so/"
+	@echo "Thư điện tử (xác thực tài khoản, thông báo hồ sơ) không gửi đi mà ghi thành tệp trong $${EMAIL_FILE_PATH:-$${CONGSO_VAR_DIR:-var}/mail}/"
 	@# The background worker (signature checks, index updates) and the scheduler (articles
 	@# scheduled by editors go live on time) run beside the web server and stop with it, as the
 	@# congso-worker and congso-publish-scheduled units do in production.
