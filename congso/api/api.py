@@ -1,6 +1,7 @@
 """The one public JSON API (django-ninja). Each app adds its own router in `<app>/api.py`."""
 
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 api = NinjaAPI(
     title="congso API",
@@ -31,4 +32,14 @@ def _register_routers():
     api.add_router("/search", search_router)
 
 
+def _invalid_parameters(request, exc: ValidationError):
+    """Parameters django-ninja refuses before our code runs (a page_size over the limit, a year
+    out of range): 422 as before, but `detail` is a Vietnamese sentence, as every other error of
+    the API and as the endpoints' documented Message schema says; the details stay in `errors`."""
+    names = sorted({str(error.get("loc", ["", "?"])[-1]) for error in exc.errors})
+    detail = "Tham số không hợp lệ: " + ", ".join(names) + "."
+    return api.create_response(request, {"detail": detail, "errors": exc.errors}, status=422)
+
+
 _register_routers()
+api.add_exception_handler(ValidationError, _invalid_parameters)

@@ -35,9 +35,11 @@ class SearchError(Schema):
 
 
 class SearchValidationError(Schema):
-    """django-ninja's answer to parameters of the wrong type (e.g. page_size=abc)."""
+    """Parameters of the wrong type (e.g. page_size=abc): a Vietnamese sentence, and django-ninja's
+    details per parameter (congso/api/api.py)."""
 
-    detail: list[dict]
+    detail: str
+    errors: list[dict]
 
 
 # A date, or empty for "no bound" (an HTML form sends from=&to= when its date inputs are left
