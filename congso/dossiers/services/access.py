@@ -1,9 +1,11 @@
 """Who may see and act on which dossier. Officers see only their agencies' dossiers (AgencyStaff);
 a citizen only their own. A superuser is the installation's administrator and sees all."""
 
+from django.db.models import Q
+
 from congso.dossiers.models import AgencyStaff, Dossier
 from congso.dossiers.services.errors import Forbidden, NotFound
-from congso.dossiers.status import Role
+from congso.dossiers.status import Role, Status
 
 
 def roles_in(user, agency) -> set[str]:
@@ -24,19 +26,21 @@ def visible_to(user):
         return Dossier.objects.none()
     if user.is_superuser:
         return Dossier.objects.all()
-    agencies = AgencyStaff.objects.filter(user=user).values("agency_id")
-    return Dossier.objects.filter(owner=user) | Dossier.objects.filter(agency_id__in=agencies)
+    return Dossier.objects.filter(owner=user) | staff_dossiers(user)
 
 
 def staff_dossiers(user):
     """The dossiers of the agencies `user` works in (the one-stop queues)."""
     if user is None or not user.is_authenticated:
         return Dossier.objects.none()
+    # A citizen's draft is theirs alone until submitted; a draft typed at the desk (no owner)
+    # is the agency's.
+    drafts = Q(status=Status.DRAFT, owner__isnull=False)
     if user.is_superuser:
-        return Dossier.objects.all()
+        return Dossier.objects.exclude(drafts)
     return Dossier.objects.filter(
         agency_id__in=AgencyStaff.objects.filter(user=user).values("agency_id")
-    )
+    ).exclude(drafts)
 
 
 def get_visible(user, dossier_id) -> Dossier:

@@ -324,3 +324,9 @@ def test_the_tracking_secret_is_stable_and_checked_in_constant_time(office, cloc
     secret = records.tracking_secret(dossier)
     assert records.secret_matches(dossier, secret)
     assert not records.secret_matches(dossier, secret[:-1] + "A")
+
+
+def test_an_officer_does_not_find_a_citizens_unsubmitted_draft(office, clock):
+    draft = filing.create_draft(office["citizen"], office["procedure"], applicant={"name": "A"})
+    with pytest.raises(NotFound):
+        get_visible(office["one_stop"], draft.pk)
