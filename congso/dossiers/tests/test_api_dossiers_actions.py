@@ -113,9 +113,11 @@ def test_the_citizen_may_not_approve_their_own_dossier(api, office, clock):
     assert api("congdan1").act(dossier_id, "approve").status_code in (403, 409)
 
 
-def test_staff_may_not_submit_a_citizens_draft(api, office):
+def test_staff_do_not_even_find_a_citizens_unsubmitted_draft(api, office):
+    # Until it is submitted the draft is the citizen's alone: not found, like any other
+    # dossier one may not see.
     body = api("congdan1").post(API, new_body(office["procedure"])).json()
-    assert api("motcua").act(body["id"], "submit").status_code == 403
+    assert api("motcua").act(body["id"], "submit").status_code == 404
 
 
 def test_request_supplement_needs_a_reason(api, office, clock):
