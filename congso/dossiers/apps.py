@@ -14,3 +14,17 @@ class DossiersConfig(AppConfig):
         from congso.dossiers.services.records import dossier_event
 
         dossier_event.connect(on_dossier_event, sender=Event, dispatch_uid="dossiers-notify")
+
+        # Cached calendars (querysets.cached_calendar_for) are forgotten on every edit.
+        from django.db.models.signals import post_delete, post_save
+
+        from congso.dossiers.models import CalendarDay, WorkingSession
+        from congso.dossiers.querysets import new_calendar_generation
+
+        for model in (WorkingSession, CalendarDay):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    new_calendar_generation,
+                    sender=model,
+                    dispatch_uid=f"dossiers-calendar-{model.__name__}-{signal is post_save}",
+                )
