@@ -8,14 +8,15 @@ index; list rows come with their procedure, agency and assignee in the same quer
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from congso.dossiers.calendar import HOURS_PER_WORKING_DAY, add_working_time, to_local
 from congso.dossiers.models import AgencyStaff, WorkflowStep
-from congso.dossiers.querysets import calendar_for
+from congso.dossiers.querysets import cached_calendar_for, calendar_for
 from congso.dossiers.services import records
 from congso.dossiers.services.access import roles_in, staff_dossiers
 from congso.dossiers.status import FINISHED, Action, Channel, Role, Status
@@ -67,9 +68,57 @@ def is_officer(user) -> bool:
     )
 
 
-def pick_agency(user, identifier: str | None):
+# Asked once per request: every admin page renders the menu twice (the sidebar and its
+# collapsed form), each of the six queue items and "Nhập hồ sơ trực tiếp" asking again.
+_REQUEST_ROLES = "_congso_dossier_roles"
+_REQUEST_DESK = "_congso_dossier_desk"
+
+
+def request_roles(request) -> frozenset[str]:
+    """Every role the request's user holds in any agency: one query for the whole request."""
+    roles = getattr(request, _REQUEST_ROLES, None)
+    if roles is None:
+        user = request.user
+        roles = frozenset()
+        if user.is_authenticated:
+            rows = AgencyStaff.objects.filter(user=user).values_list("role", flat=True)
+            roles = frozenset(rows.distinct())
+        setattr(request, _REQUEST_ROLES, roles)
+    return roles
+
+
+def request_is_officer(request) -> bool:
+    """`is_officer(request.user)`, read once per request."""
+    user = request.user
+    return user.is_authenticated and (user.is_superuser or bool(request_roles(request)))
+
+
+def request_may_enter_in_person(request) -> bool:
+    """Whether the desk has an agency for this user (admin_views.desk.desk_agencies), read
+    once per request: a one-stop officer somewhere, or a superuser once an agency exists."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if not user.is_superuser:
+        return Role.ONE_STOP in request_roles(request)
+    known = getattr(request, _REQUEST_DESK, None)
+    if known is None:
+        from congso.organisation.models import Agency
+
+        known = Agency.objects.exists()
+        setattr(request, _REQUEST_DESK, known)
+    return known
+
+
+def pick_agency(user, identifier: str | None, agencies=None):
     """The agency the officer works in now: the one asked for if it is theirs, else their
-    first. A superuser who asks for none sees every agency (None)."""
+    first. A superuser who asks for none sees every agency (None). `agencies`: the list of
+    officer_agencies(user) when the caller has read it already (no further query)."""
+    if agencies is not None:
+        chosen = next((a for a in agencies if identifier and a.identifier == identifier), None)
+        if chosen is not None or user.is_superuser:
+            return chosen
+        return agencies[0] if agencies else None
     agencies = officer_agencies(user)
     if identifier:
         chosen = agencies.filter(identifier=identifier).first()
@@ -91,50 +140,87 @@ def _my_roles(user, agency) -> set[str]:
     return roles_in(user, agency)
 
 
-def due_soon_limit(agency, now: dt.datetime) -> dt.datetime:
-    """One working day (8 working hours) from now on the agency's calendar."""
-    return add_working_time(calendar_for(agency), now, dt.timedelta(hours=HOURS_PER_WORKING_DAY))
+def due_soon_limit(agency, now: dt.datetime, *, cached: bool = False) -> dt.datetime:
+    """One working day (8 working hours) from now on the agency's calendar (`cached`: the
+    calendar from the cache, for the queue page read on every request)."""
+    calendar = cached_calendar_for(agency) if cached else calendar_for(agency)
+    return add_working_time(calendar, now, dt.timedelta(hours=HOURS_PER_WORKING_DAY))
+
+
+# The order an officer works through each queue in.
+ORDERING = {
+    "moi-nop": ("-submitted_at", "-pk"),
+    "cho-tiep-nhan": ("submitted_at", "pk"),
+    "viec-cua-toi": ("due_at", "submitted_at", "pk"),
+    "sap-den-han": ("due_at", "pk"),
+    "qua-han": ("due_at", "pk"),
+    "cho-bo-sung": ("-pk",),
+}
+# Every status some queue lists: the counts read only these rows of the agency (the index).
+QUEUED = sorted({Status.SUBMITTED, Status.SUPPLEMENT, *WORKING})
+
+
+class Reader:
+    """The queues of one officer in one agency at one moment. The officer's roles and the
+    due-soon limit are read once, however many queues are asked for; the six counts are one
+    query."""
+
+    def __init__(self, user, agency, now: dt.datetime | None = None):
+        self.user, self.agency, self.now = user, agency, now or records.now()
+
+    @cached_property
+    def roles(self) -> set[str]:
+        return _my_roles(self.user, self.agency)
+
+    @cached_property
+    def due_soon(self) -> dt.datetime:
+        return due_soon_limit(self.agency, self.now, cached=True)
+
+    def condition(self, slug: str) -> Q:
+        """Which of the agency's dossiers `slug` lists."""
+        if slug == "moi-nop":
+            return Q(status=Status.SUBMITTED, channel=Channel.ONLINE)
+        if slug == "cho-tiep-nhan":
+            return Q(status=Status.SUBMITTED)
+        if slug == "viec-cua-toi":
+            at_my_step = WorkflowStep.objects.filter(
+                workflow=OuterRef("workflow_id"),
+                code=OuterRef("current_step"),
+                role__in=self.roles,
+            )
+            return Q(status__in=WORKING) & (
+                Q(assignee=self.user)
+                | Q(assignee__isnull=True, current_step__gt="") & Exists(at_my_step)
+            )
+        if slug == "sap-den-han":
+            return Q(status__in=CLOCK_RUNNING, due_at__gt=self.now, due_at__lte=self.due_soon)
+        if slug == "qua-han":
+            return Q(status__in=CLOCK_RUNNING, due_at__lte=self.now)
+        if slug == "cho-bo-sung":
+            return Q(status=Status.SUPPLEMENT)
+        raise KeyError(slug)
+
+    def dossiers(self, slug: str):
+        condition = self.condition(slug)
+        return in_agency(self.user, self.agency).filter(condition).order_by(*ORDERING[slug])
+
+    def counts(self) -> dict[str, int]:
+        """{slug: count} of every queue in one query (a COUNT … FILTER per queue over the
+        agency's open dossiers, read through the (agency, status, …) indexes)."""
+        rows = in_agency(self.user, self.agency).filter(status__in=QUEUED)
+        totals = rows.aggregate(
+            **{f"n{n}": Count("pk", filter=self.condition(q.slug)) for n, q in enumerate(QUEUES)}
+        )
+        return {q.slug: totals[f"n{n}"] for n, q in enumerate(QUEUES)}
 
 
 def queue_dossiers(user, agency, slug: str, *, now: dt.datetime | None = None):
     """The dossiers of one queue, in the order an officer works through them."""
-    now = now or records.now()
-    dossiers = in_agency(user, agency)
-    if slug == "moi-nop":
-        return dossiers.filter(status=Status.SUBMITTED, channel=Channel.ONLINE).order_by(
-            "-submitted_at", "-pk"
-        )
-    if slug == "cho-tiep-nhan":
-        return dossiers.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk")
-    if slug == "viec-cua-toi":
-        at_my_step = WorkflowStep.objects.filter(
-            workflow=OuterRef("workflow_id"),
-            code=OuterRef("current_step"),
-            role__in=_my_roles(user, agency),
-        )
-        return (
-            dossiers.filter(status__in=WORKING)
-            .filter(
-                Q(assignee=user)
-                | Q(assignee__isnull=True, current_step__gt="") & Exists(at_my_step)
-            )
-            .order_by("due_at", "submitted_at", "pk")
-        )
-    if slug == "sap-den-han":
-        limit = due_soon_limit(agency, now)
-        return dossiers.filter(
-            status__in=CLOCK_RUNNING, due_at__gt=now, due_at__lte=limit
-        ).order_by("due_at", "pk")
-    if slug == "qua-han":
-        return dossiers.filter(status__in=CLOCK_RUNNING, due_at__lte=now).order_by("due_at", "pk")
-    if slug == "cho-bo-sung":
-        return dossiers.filter(status=Status.SUPPLEMENT).order_by("-pk")
-    raise KeyError(slug)
+    return Reader(user, agency, now).dossiers(slug)
 
 
 def counts(user, agency, *, now: dt.datetime | None = None) -> dict[str, int]:
-    now = now or records.now()
-    return {q.slug: queue_dossiers(user, agency, q.slug, now=now).count() for q in QUEUES}
+    return Reader(user, agency, now).counts()
 
 
 def search(dossiers, text: str):

@@ -109,14 +109,12 @@ class AgencyStaffViewSet(ManagedViewSet):
 
 class OfficerMenuItem(MenuItem):
     def is_shown(self, request):
-        return queues.is_officer(request.user)
+        return queues.request_is_officer(request)
 
 
 class DeskMenuItem(MenuItem):
     def is_shown(self, request):
-        from congso.dossiers.admin_views.desk import desk_agencies
-
-        return desk_agencies(request.user).exists()
+        return queues.request_may_enter_in_person(request)
 
 
 class OneStopGroup(SnippetViewSetGroup):

@@ -5,11 +5,11 @@ services (changing), and render; every refusal of a service becomes a Vietnamese
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
-from congso.dossiers.queues import is_officer
+from congso.dossiers.queues import request_is_officer
 
 
 def require_officer(request) -> None:
-    if not is_officer(request.user):
+    if not request_is_officer(request):
         raise PermissionDenied
 
 

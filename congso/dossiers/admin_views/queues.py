@@ -1,6 +1,9 @@
 """The queues page: the officer's agency, a tab per queue with its count, the dossiers of the
 chosen queue (paginated, searchable by code or applicant name)."""
 
+from functools import cached_property
+
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
@@ -13,18 +16,36 @@ PER_PAGE = 25
 DEFAULT_QUEUE = "viec-cua-toi"
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count: the tab's count, read with the others in one query."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
 @require_GET
 def queue(request):
     require_officer(request)
     user = request.user
-    agency = q.pick_agency(user, request.GET.get("co-quan"))
+    agencies = list(q.officer_agencies(user))
+    agency = q.pick_agency(user, request.GET.get("co-quan"), agencies)
     slug = request.GET.get("hang")
     if slug not in q.QUEUE_BY_SLUG:
         slug = DEFAULT_QUEUE
     now = records.now()
     text = (request.GET.get("q") or "").strip()[:100]
-    dossiers = q.for_list(q.search(q.queue_dossiers(user, agency, slug, now=now), text))
-    page = paginate(request, dossiers, PER_PAGE)
+    reader = q.Reader(user, agency, now)
+    counts = reader.counts()
+    dossiers = q.for_list(q.search(reader.dossiers(slug), text))
+    if text:
+        page = paginate(request, dossiers, PER_PAGE)
+    else:  # the whole queue: its count is the tab's
+        page = CountedPaginator(dossiers, PER_PAGE, counts[slug]).get_page(request.GET.get("page"))
     names = q.step_names(page.object_list)
     rows = [
         (
@@ -34,13 +55,12 @@ def queue(request):
         )
         for d in page
     ]
-    counts = q.counts(user, agency, now=now)
     tabs = [(queue, counts[queue.slug]) for queue in q.QUEUES]
     return TemplateResponse(
         request,
         "dossiers/admin/queue.html",
         {
-            "agencies": q.officer_agencies(user),
+            "agencies": agencies,
             "agency": agency,
             "tabs": tabs,
             "current": q.QUEUE_BY_SLUG[slug],

@@ -131,7 +131,9 @@ def test_the_received_time_is_shown_as_hour_minute_day_month_year(client, office
 
 
 def test_counts_are_written_with_vietnamese_thousands_dots(client, office, monkeypatch):
-    monkeypatch.setattr(queues, "counts", lambda *a, **k: {q.slug: 27664 for q in queues.QUEUES})
+    monkeypatch.setattr(
+        queues.Reader, "counts", lambda self: {q.slug: 27664 for q in queues.QUEUES}
+    )
     client.force_login(office["one_stop"])
     assert "27.664" in client.get(URL).content.decode()
 
