@@ -27,6 +27,22 @@ APPLICANT = "Người nộp hồ sơ"
 # other notes may be internal or the applicant's own words and are left out.
 NOTE_SHOWN = frozenset({Action.REQUEST_SUPPLEMENT, Action.REFUSE, Action.STOP, Action.APOLOGIZE})
 HIDDEN_ACTIONS = frozenset({Action.CREATE})
+# The columns `answer` reads: the procedure's and agency's long texts and the dossier's form
+# data are left in the database (a lookup is on every tracking page and API call).
+ANSWER_FIELDS = (
+    "code",
+    "reference",
+    "status",
+    "owner_id",
+    "submitted_at",
+    "received_at",
+    "due_at",
+    "returned_at",
+    "procedure__code",
+    "procedure__name",
+    "agency__identifier",
+    "agency__name",
+)
 
 
 def check_rate(request) -> None:
@@ -44,18 +60,27 @@ def find(code: str) -> Dossier | None:
     code = (code or "").strip()
     if not code or len(code) > MAX_CODE_LENGTH:
         return None
-    dossiers = Dossier.objects.select_related("procedure", "agency").exclude(status=Status.DRAFT)
+    dossiers = (
+        Dossier.objects.select_related("procedure", "agency")
+        .only(*ANSWER_FIELDS)
+        .exclude(status=Status.DRAFT)
+    )
     try:
         reference = uuid.UUID(code)
     except ValueError:
         pass
     else:
-        return dossiers.filter(reference=reference).first()
-    found = dossiers.filter(code=code).first()
+        return _one(dossiers.filter(reference=reference))
+    found = _one(dossiers.filter(code=code))
     if found is None and code.upper() != code:
         # Agency identifiers are upper case (…H56); a code typed in lower case still matches.
-        found = dossiers.filter(code=code.upper()).first()
+        found = _one(dossiers.filter(code=code.upper()))
     return found
+
+
+def _one(dossiers) -> Dossier | None:
+    # Code and reference are unique: no ORDER BY needed (`first()` would add one).
+    return next(iter(dossiers[:1]), None)
 
 
 def history(dossier) -> list[dict]:
