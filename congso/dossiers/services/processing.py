@@ -57,7 +57,18 @@ def _step_transition(dossier, user, action: str):
     step = dossier.workflow.step(dossier.current_step)
     row = dossier.workflow.transitions.filter(action=action, from_step=dossier.current_step).first()
     if row is None:
-        where = step.name if step else "hiện tại"
+        if action == Action.RECEIVE and dossier.code:
+            # The loser of two officers receiving at once learns who was first.
+            raise Conflict(
+                f"Không thể tiếp nhận: hồ sơ đã được tiếp nhận trước đó (mã {dossier.code})."
+            )
+        if step is None or dossier.status in FINISHED:
+            # A settled dossier (or one past its last step): its status is the reason.
+            raise Conflict(
+                f"Không thể thực hiện “{Action(action).label}”: hồ sơ đang ở trạng thái "
+                f"“{Status(dossier.status).label}”."
+            )
+        where = step.name
         raise Conflict(
             f"Thao tác “{Action(action).label}” không có ở bước “{where}” của quy trình."
         )

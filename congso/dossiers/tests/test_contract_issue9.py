@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from congso.dossiers.models import Dossier
-from congso.dossiers.status import Status
+from congso.dossiers.status import FINISHED, Status
 from congso.dossiers.tests import api_fixtures
 from congso.dossiers.tests.api_fixtures import API, ApiClient
 from congso.dossiers.tests.factories import pdf_upload, vn
@@ -557,6 +557,32 @@ def test_two_officers_receiving_one_after_the_other_one_wins_the_other_gets_409(
     assert api("motcua").act(dossier_id, "receive").status_code == 200
     again = api("motcua").act(dossier_id, "receive")
     assert again.status_code == 409 and vietnamese(again.json()["detail"])
+
+
+def test_the_second_officer_to_receive_is_told_the_dossier_was_received_and_its_code(api):
+    dossier_id = filed(api)
+    code = api("motcua").act(dossier_id, "receive").json()["code"]
+    again = api("motcua").act(dossier_id, "receive")
+    assert again.status_code == 409 and code in again.json()["detail"]
+
+
+SETTLED = [
+    (action, int(status))
+    for action in ("receive", "approve", "forward", "return-result", "stop")
+    for status in sorted(FINISHED)
+    # Returning the result is what a processed dossier waits for.
+    if (action, status) != ("return-result", Status.DONE)
+]
+
+
+@pytest.mark.parametrize("action, status", SETTLED)
+def test_a_step_action_on_a_settled_dossier_names_its_status(api, action, status):
+    dossier_id = at_status(api, status)
+    login, body = caller(dossier_id, action)
+    answer = api(login).act(dossier_id, action, body)
+    assert answer.status_code == 409
+    detail = answer.json()["detail"]
+    assert str(Status(status).label) in detail or "đã được tiếp nhận" in detail
 
 
 def test_a_file_that_claims_to_be_a_pdf_and_is_not_is_refused_with_a_message(api):
