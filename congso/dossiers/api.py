@@ -75,7 +75,9 @@ def due_date(request, params: Query[DueDateParams], response: HttpResponse):
     except ratelimit.RateLimited as limited:
         response["Retry-After"] = str(limited.retry_after)
         return Status(429, {"detail": "Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau."})
-    agency = Agency.objects.filter(identifier=params.agency.strip()).first()
+    identifier = params.agency.strip()
+    # PostgreSQL cannot compare a NUL: such an identifier is unknown, not a 500.
+    agency = None if "\x00" in identifier else Agency.objects.filter(identifier=identifier).first()
     if agency is None:
         return _refuse("Không tìm thấy cơ quan có mã định danh này (tham số agency).")
     received_at = parse_received_at(params.received_at)

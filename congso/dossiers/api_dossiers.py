@@ -111,7 +111,20 @@ def read_json(request) -> dict:
         raise Invalid("Nội dung yêu cầu không phải JSON hợp lệ.")
     if not isinstance(data, dict):
         raise Invalid("Nội dung yêu cầu phải là một đối tượng JSON ({…}).")
+    if _has_nul(data):
+        # PostgreSQL can neither store nor compare NUL: refuse it here rather than fail (500).
+        raise Invalid("Nội dung yêu cầu chứa ký tự NUL (\\u0000), không được chấp nhận.")
     return data
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def check_types(data: dict, fields: dict) -> dict:
@@ -169,6 +182,8 @@ def list_dossiers(request, params: Query[ListParams]):
     if params.status.strip():
         dossiers = dossiers.filter(status=_whole(params.status, 0, 10, "status"))
     if params.agency.strip():
+        if "\x00" in params.agency:  # PostgreSQL cannot compare it: a 400, not a 500
+            raise Invalid("Tham số agency không hợp lệ.", fields={"agency": ["Ký tự NUL."]})
         dossiers = dossiers.filter(agency__identifier=params.agency.strip())
     dossiers = dossiers.select_related("procedure", "agency").order_by("-created_at", "-pk")
     start = (page - 1) * page_size

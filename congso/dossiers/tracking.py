@@ -58,7 +58,8 @@ def find(code: str) -> Dossier | None:
     """The submitted dossier whose code (or, before receipt, reference UUID) is `code`. Each
     lookup is one query on a unique index; a draft is never found."""
     code = (code or "").strip()
-    if not code or len(code) > MAX_CODE_LENGTH:
+    # A NUL cannot be in any code, and PostgreSQL refuses to compare it (a 500, not "not found").
+    if not code or len(code) > MAX_CODE_LENGTH or "\x00" in code:
         return None
     dossiers = (
         Dossier.objects.select_related("procedure", "agency")

@@ -759,3 +759,49 @@ def test_a_bad_due_date_parameter_is_a_400_with_a_message(
 def test_the_calculator_answers_130_requests_a_minute_from_one_address(client, demo):
     codes = {due(client, "2026-05-05T09:00:00+07:00", 3).status_code for _ in range(130)}
     assert codes == {200}
+
+
+# --- NUL characters: PostgreSQL can neither store nor compare them ----------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"procedure": PROCEDURE, "applicant": {**APPLICANT, "name": "Nguyễn\x00Văn A"}},
+        {"procedure": PROCEDURE + "\x00", "applicant": APPLICANT},
+        {"procedure": PROCEDURE, "applicant": APPLICANT, "summary": "x\x00"},
+        {"procedure": PROCEDURE, "applicant": APPLICANT, "agency": AGENCY + "\x00"},
+        {"procedure": PROCEDURE, "applicant": APPLICANT, "form_data": {"1": {"a\x00": "b"}}},
+    ],
+)
+def test_a_nul_character_in_a_new_dossier_is_a_400_with_a_message(api, body):
+    answer = api(CITIZEN).post(API, body)
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
+
+
+def test_a_nul_character_in_an_actions_fields_is_a_400_with_a_message(api):
+    dossier_id = filed(api)
+    answer = api("motcua").act(dossier_id, "refuse", {"reason": "Sai\x00 (mẫu)"})
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
+
+
+def test_a_nul_character_in_a_tracking_code_is_a_404_like_any_wrong_code(client, demo):
+    answer = client.get(f"{API}/{AGENCY}-260505-0001%00/tracking")
+    assert answer.status_code == 404 and vietnamese(answer.json()["detail"])
+
+
+def test_a_nul_character_in_the_tracking_secret_answers_as_a_wrong_secret(api, client):
+    dossier_id = at_status(api, Status.RECEIVED)
+    code = Dossier.objects.get(pk=dossier_id).code
+    answer = tracking(client, code, secret="abc\x00")
+    assert answer.status_code == 200 and "history" not in answer.json()
+
+
+def test_a_nul_character_in_the_due_date_agency_is_a_400_with_a_message(client, demo):
+    answer = due(client, "2026-05-05T09:00:00+07:00", 3, agency=AGENCY + "\x00")
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
+
+
+def test_a_nul_character_in_the_list_filter_is_a_400_with_a_message(api):
+    answer = api("motcua").get(API, {"agency": AGENCY + "\x00"})
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
