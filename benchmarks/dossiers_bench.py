@@ -64,19 +64,42 @@ def measured_queries():
         out.append((f"queue {queue.slug}: count", qs.order_by()))  # as .count() runs it
     sample = Dossier.objects.filter(agency=agency, code__isnull=False).order_by("?").first()
     # tracking.find's query, as it runs (code lookup on the unique index).
-    found = Dossier.objects.select_related("procedure", "agency").exclude(status=Status.DRAFT)
+    found = (
+        Dossier.objects.select_related("procedure", "agency")
+        .only(*tracking.ANSWER_FIELDS)
+        .exclude(status=Status.DRAFT)
+    )
     out.append(("tracking: find by code", found.filter(code=sample.code)[:1]))
     out.append(("tracking: history", sample.events.filter(public=True).order_by("at", "pk")))
     assert tracking.find(sample.code) == sample
     return out
 
 
+def tab_counts_sql() -> tuple[str, list]:
+    """The queue page's one query for its six tab counts (queues.Reader.counts), as it runs."""
+    from django.test.utils import CaptureQueriesContext
+
+    from congso.dossiers import queues
+
+    user = agency_officer()
+    reader = queues.Reader(user, queues.pick_agency(user, None))
+    reader.roles, reader.due_soon  # noqa: B018 - read first: only the count query is captured
+    with CaptureQueriesContext(connection) as captured:
+        reader.counts()
+    return captured.captured_queries[-1]["sql"], []
+
+
 def explain() -> None:
     if connection.vendor != "postgresql":
         sys.exit("EXPLAIN here is PostgreSQL's: set DATABASE_URL.")
     scanned = []
-    for name, qs in measured_queries():
-        if name.endswith(": count"):
+    for name, qs in [*measured_queries(), ("queue page: the six tab counts", None)]:
+        if qs is None:
+            sql, params = tab_counts_sql()
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}", params)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+        elif name.endswith(": count"):
             sql, params = qs.query.sql_with_params()
             with connection.cursor() as cursor:
                 cursor.execute(f"EXPLAIN ANALYZE SELECT COUNT(*) FROM ({sql}) AS q", params)  # noqa: S608
@@ -163,8 +186,6 @@ def status_of(path: str, cookie: str = "") -> int:
 
 
 def http(duration: int, workers: int) -> None:
-    from congso.dossiers import queues
-
     settings_dir = Path(tempfile.mkdtemp(prefix="congso-dossiers-bench-"))
     # Tracking is rate-limited per address (30 a minute); the benchmark is one address.
     (settings_dir / "bench_settings.py").write_text(
@@ -178,26 +199,7 @@ def http(duration: int, workers: int) -> None:
         "PAGE_CACHE_ENABLED": "0",
     }
     cookie = officer_cookie()
-    agency = queues.pick_agency(agency_officer(), None)
-    codes = list(
-        Dossier.objects.filter(agency__identifier__endswith=".B99", code__isnull=False)
-        .order_by("?")
-        .values_list("code", flat=True)[:2000]
-    )
-    queue_paths = [
-        f"/admin/mot-cua/?co-quan={agency.identifier}&hang={q.slug}" for q in queues.QUEUES
-    ]
-    pages = {
-        # The floors on this machine: an admin page and an API answer with no dossier in them.
-        "baseline: Wagtail admin home, same officer": (["/admin/"], cookie),
-        "baseline: GET /api/v1/agencies": (["/api/v1/agencies"], ""),
-        "queue page, all six queues in turn": (queue_paths, cookie),
-        "queue page, Việc của tôi": (queue_paths[2:3], cookie),
-        "tracking API, 2,000 codes in turn": (
-            [f"/api/v1/dossiers/{c}/tracking" for c in codes],
-            "",
-        ),
-    }
+    pages = {name: (paths, cookie if mine else "") for name, (paths, mine) in bench_pages().items()}
     log = open(settings_dir / "gunicorn.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [
@@ -236,6 +238,73 @@ def http(duration: int, workers: int) -> None:
     finally:
         server.terminate()
         server.wait()
+
+
+# In process ---------------------------------------------------------------------------------
+
+
+def bench_pages():
+    """name → (paths, logged in as the officer?): what `http` and `inprocess` measure."""
+    from congso.dossiers import queues
+
+    agency = queues.pick_agency(agency_officer(), None)
+    codes = list(
+        Dossier.objects.filter(agency__identifier__endswith=".B99", code__isnull=False)
+        .order_by("?")
+        .values_list("code", flat=True)[:2000]
+    )
+    queue_paths = [
+        f"/admin/mot-cua/?co-quan={agency.identifier}&hang={q.slug}" for q in queues.QUEUES
+    ]
+    one = Dossier.objects.filter(agency=agency, status=Status.PROCESSING).order_by("pk").first()
+    return {
+        # The floors on this machine: an admin page and an API answer with no dossier in them.
+        "baseline: Wagtail admin home, same officer": (["/admin/"], True),
+        "baseline: GET /api/v1/agencies": (["/api/v1/agencies"], False),
+        "queue page, all six queues in turn": (queue_paths, True),
+        "queue page, Việc của tôi": (queue_paths[2:3], True),
+        "dossier page (admin), one in processing": ([f"/admin/mot-cua/{one.pk}/"], True),
+        "tracking API, 2,000 codes in turn": (
+            [f"/api/v1/dossiers/{c}/tracking" for c in codes],
+            False,
+        ),
+    }
+
+
+def inprocess(count: int) -> None:
+    """Each page through Django's test client in this process (no HTTP, no other worker):
+    queries per request, then the server time of `count` requests without query capture.
+    Steadier than `http` on a loaded machine, and what the code itself costs."""
+    from django.db import reset_queries
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    officer = Client()
+    officer.force_login(agency_officer())
+    anonymous = Client()
+    print("| what | queries | p50 ms | p95 ms | n |\n|---|---|---|---|---|")
+    with override_settings(DOSSIER_TRACKING_RATE_LIMIT="100000000/60"):
+        for name, (paths, logged_in) in bench_pages().items():
+            client = officer if logged_in else anonymous
+            for path in paths[:10]:  # warm up: imports, templates, connections
+                assert client.get(path).status_code == 200, path
+            queries = []
+            for path in paths[:6]:
+                with CaptureQueriesContext(connection) as captured:
+                    client.get(path)
+                queries.append(len(captured))
+            timings = []
+            for n in range(count):
+                started = time.perf_counter()
+                client.get(paths[n % len(paths)])
+                timings.append((time.perf_counter() - started) * 1000)
+                reset_queries()
+            timings.sort()
+            shown = f"{min(queries)}–{max(queries)}" if min(queries) != max(queries) else queries[0]
+            print(
+                f"| {name} | {shown} | {timings[len(timings) // 2]:.1f} | "
+                f"{timings[int(len(timings) * 0.95)]:.1f} | {count} |"
+            )
 
 
 # Receptions ---------------------------------------------------------------------------------
@@ -290,6 +359,8 @@ def main():
     h = sub.add_parser("http")
     h.add_argument("--duration", type=int, default=15)
     h.add_argument("--workers", type=int, default=2)
+    i = sub.add_parser("inprocess")
+    i.add_argument("--count", type=int, default=200)
     r = sub.add_parser("receive")
     r.add_argument("--count", type=int, default=300)
     args = parser.parse_args()
@@ -299,6 +370,8 @@ def main():
         explain()
     elif args.cmd == "http":
         http(args.duration, args.workers)
+    elif args.cmd == "inprocess":
+        inprocess(args.count)
     else:
         receive(args.count)
 
