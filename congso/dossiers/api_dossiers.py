@@ -13,6 +13,7 @@ import functools
 import json
 
 from django.http import HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Field, Query, Router, Schema, Status
 
 from congso.api.tokens import BearerAuth
@@ -267,7 +268,14 @@ def get_dossier(request, dossier_id: str):
 @answers
 def attach_file(request, dossier_id: str):
     dossier = get_visible(request.user, dossier_id)
-    uploaded = request.FILES.get("file")
+    try:
+        uploaded = request.FILES.get("file")
+    except MultiPartParserError:
+        # Django would answer its English HTML page; the API answers JSON in Vietnamese.
+        raise Invalid(
+            "Nội dung gửi lên không phải multipart/form-data hợp lệ.",
+            fields={"file": ["Chưa có tệp."]},
+        )
     if uploaded is None:
         raise Invalid(
             "Vui lòng chọn tệp (trường file, multipart/form-data).",

@@ -805,3 +805,14 @@ def test_a_nul_character_in_the_due_date_agency_is_a_400_with_a_message(client, 
 def test_a_nul_character_in_the_list_filter_is_a_400_with_a_message(api):
     answer = api("motcua").get(API, {"agency": AGENCY + "\x00"})
     assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
+
+
+def test_a_malformed_multipart_body_is_a_400_in_json_with_a_message(api, client):
+    dossier_id = create(api).json()["id"]
+    answer = client.post(
+        f"{API}/{dossier_id}/files",
+        b"garbage",
+        content_type="multipart/form-data",  # no boundary
+        headers=api(CITIZEN).headers,
+    )
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
