@@ -103,29 +103,42 @@ def answers(view):
     return wrapper
 
 
+MAX_JSON_DEPTH = 32  # an e-form's data is a few levels deep; thousands only exhaust the stack
+
+
 def read_json(request) -> dict:
     if not request.body.strip():
         return {}
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise Invalid("Nội dung yêu cầu không phải JSON hợp lệ.")
     if not isinstance(data, dict):
         raise Invalid("Nội dung yêu cầu phải là một đối tượng JSON ({…}).")
-    if _has_nul(data):
-        # PostgreSQL can neither store nor compare NUL: refuse it here rather than fail (500).
-        raise Invalid("Nội dung yêu cầu chứa ký tự NUL (\\u0000), không được chấp nhận.")
+    problem = _unstorable(data)
+    if problem:
+        raise Invalid(problem)
     return data
 
 
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
+def _unstorable(data) -> str:
+    """What PostgreSQL or the stack could not take (a 500 otherwise): a NUL character anywhere,
+    which PostgreSQL can neither store nor compare, or nesting deeper than MAX_JSON_DEPTH.
+    Walked with a list, not recursion, so that the check itself cannot exhaust the stack."""
+    pending = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            return f"Nội dung yêu cầu lồng nhau quá {MAX_JSON_DEPTH} tầng."
+        if isinstance(value, str):
+            if "\x00" in value:
+                return "Nội dung yêu cầu chứa ký tự NUL (\\u0000), không được chấp nhận."
+        elif isinstance(value, dict):
+            pending.extend((key, depth) for key in value)
+            pending.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
+    return ""
 
 
 def check_types(data: dict, fields: dict) -> dict:

@@ -10,13 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from congso.dossiers.models import Dossier
+from congso.dossiers.services import records
 from congso.dossiers.status import FINISHED, Status
-from congso.dossiers.tests import api_fixtures
 from congso.dossiers.tests.api_fixtures import API, ApiClient
 from congso.dossiers.tests.factories import pdf_upload, vn
 
 pytestmark = pytest.mark.django_db
-clock = api_fixtures.clock
 
 AGENCY = "000.00.12.H56"  # the demo's sample department (congso/dossiers/demo.py)
 COMMUNE = "000.23.12.H56"
@@ -42,6 +41,21 @@ APPLICANT = {
 
 def vietnamese(text) -> bool:
     return isinstance(text, str) and bool(text.strip()) and any(ord(c) > 127 for c in text)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The time every service reads (records.now), moved by set()."""
+
+    class Clock:
+        at = vn(2026, 5, 5, 9, 0)
+
+        def set(self, moment):
+            self.at = moment
+
+    fake = Clock()
+    monkeypatch.setattr(records, "now", lambda: fake.at)
+    return fake
 
 
 @pytest.fixture
@@ -815,4 +829,12 @@ def test_a_malformed_multipart_body_is_a_400_in_json_with_a_message(api, client)
         content_type="multipart/form-data",  # no boundary
         headers=api(CITIZEN).headers,
     )
+    assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
+
+
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_json_nested_too_deep_is_a_400_with_a_message(api, depth):
+    form_data = "[" * depth + "]" * depth
+    raw = f'{{"procedure": "{PROCEDURE}", "applicant": {{"name": "A"}}, "form_data": {form_data}}}'
+    answer = api(CITIZEN).post(API, raw=raw)
     assert answer.status_code == 400 and vietnamese(answer.json()["detail"])
