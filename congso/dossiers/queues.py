@@ -292,7 +292,7 @@ def available_actions(dossier, user, *, now: dt.datetime | None = None) -> list[
             continue
         if can_proceed(getattr(dossier, _FSM_METHOD[row.action])):
             actions.append(row.action)
-    step = dossier.workflow.step(dossier.current_step)
+    step = step_of(dossier.workflow, dossier.current_step)
     if (
         step is not None
         and dossier.status not in FINISHED
@@ -306,6 +306,11 @@ def available_actions(dossier, user, *, now: dt.datetime | None = None) -> list[
     if roles & {Role.LEADER, Role.ADMIN} and dossier.status in FINISHED:
         actions.append(Action.REOPEN)
     return actions
+
+
+def step_of(workflow, code: str):
+    """workflow.step(code), from the steps prefetched with the dossier when they were."""
+    return next((s for s in workflow.steps.all() if s.code == code), None) if code else None
 
 
 def _can_apologize(dossier, roles, now) -> bool:

@@ -44,6 +44,7 @@ def _dossier(request, pk):
     dossier = (
         staff_dossiers(request.user)
         .select_related("procedure", "agency", "workflow", "assignee", "owner")
+        .prefetch_related("workflow__steps")  # the page, its buttons and their choices
         .filter(pk=pk)
         .first()
     )
@@ -53,12 +54,12 @@ def _dossier(request, pk):
 
 
 def _user_choices(dossier, action):
-    step = dossier.workflow.step(dossier.current_step)
+    step = q.step_of(dossier.workflow, dossier.current_step)
     if action == Action.FORWARD:
         row = dossier.workflow.transitions.filter(
             action=Action.FORWARD, from_step=dossier.current_step
         ).first()
-        step = dossier.workflow.step(row.to_step) if row and row.to_step else None
+        step = q.step_of(dossier.workflow, row.to_step) if row and row.to_step else None
     return list(q.staff_with_role(dossier.agency, step.role)) if step else []
 
 
