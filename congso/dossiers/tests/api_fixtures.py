@@ -7,15 +7,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from congso.dossiers.services import records
 from congso.dossiers.status import Role
 from congso.dossiers.tests.factories import (
-    APRIL_MAY_2026,
     make_agency,
     make_procedure,
     make_staff,
     make_user,
-    vn,
 )
 
 API = "/api/v1/dossiers"
@@ -54,25 +51,7 @@ class ApiClient:
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        at = vn(2026, 5, 5, 9, 0)
-
-        def set(self, moment):
-            self.at = moment
-
-    fake = Clock()
-    monkeypatch.setattr(records, "now", lambda: fake.at)
-    return fake
-
-
-@pytest.fixture
-def office(db):
-    from congso.dossiers.models import CalendarDay
-
-    CalendarDay.objects.filter(date__year=2026).delete()
-    for day in APRIL_MAY_2026:
-        CalendarDay.objects.create(date=day, kind="off", name="nghỉ")
+def office(db, holidays_2026):
     agency = make_agency()
     return {
         "agency": agency,

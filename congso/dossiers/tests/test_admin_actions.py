@@ -6,18 +6,12 @@ import pytest
 from django.contrib.messages import get_messages
 
 from congso.dossiers.models import Dossier, DossierFile, Slip
-from congso.dossiers.services import records
 from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Action, Status
 from congso.dossiers.tests.admin_setup import make_office
 from congso.dossiers.tests.factories import pdf_upload, submitted_dossier, vn
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(records, "now", lambda: vn(2026, 5, 5, 9, 0))
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congso.dossiers import queues
-from congso.dossiers.services import records
 from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Action, Role
 from congso.dossiers.tests.admin_setup import make_office, officer
@@ -15,19 +14,6 @@ from congso.dossiers.tests.factories import APPLICANT, make_agency, submitted_do
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/mot-cua/"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        at = vn(2026, 5, 5, 9, 0)
-
-        def set(self, moment):
-            self.at = moment
-
-    fake = Clock()
-    monkeypatch.setattr(records, "now", lambda: fake.at)
-    return fake
 
 
 @pytest.fixture

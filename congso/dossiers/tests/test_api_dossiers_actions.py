@@ -10,7 +10,7 @@ from congso.dossiers.tests.api_fixtures import API, new_body
 from congso.dossiers.tests.factories import make_agency, make_staff, pdf_upload, vn
 
 pytestmark = pytest.mark.django_db
-office, api, clock = api_fixtures.office, api_fixtures.api, api_fixtures.clock
+office, api = api_fixtures.office, api_fixtures.api
 
 
 def _filed(api, office):

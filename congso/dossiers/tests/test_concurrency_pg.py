@@ -14,7 +14,7 @@ import pytest
 from django.db import connection, connections
 
 from congso.dossiers.models import Dossier, DossierCounter, Event
-from congso.dossiers.services import Conflict, filing, records
+from congso.dossiers.services import Conflict, filing
 from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Role, Status
 from congso.dossiers.tests.factories import (
@@ -25,7 +25,6 @@ from congso.dossiers.tests.factories import (
     make_user,
     pdf_upload,
     submitted_dossier,
-    vn,
 )
 
 pytestmark = [
@@ -37,11 +36,6 @@ pytestmark = [
 
 # No e-mail: the races are about codes and events, not about the mail queue.
 QUIET_APPLICANT = {**APPLICANT, "email": ""}
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(records, "now", lambda: vn(2026, 5, 5, 9, 0))
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Role
 from congso.dossiers.tests.factories import (
     APPLICANT,
-    APRIL_MAY_2026,
     make_agency,
     make_procedure,
     make_staff,
@@ -28,25 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        at = vn(2026, 5, 5, 9, 4)
-
-        def set(self, moment):
-            self.at = moment
-
-    fake = Clock()
-    monkeypatch.setattr(records, "now", lambda: fake.at)
-    return fake
-
-
-@pytest.fixture
-def office(clock):
-    from congso.dossiers.models import CalendarDay
-
-    CalendarDay.objects.filter(date__year=2026).delete()
-    for day in APRIL_MAY_2026:
-        CalendarDay.objects.create(date=day, kind="off", name="nghỉ")
+def office(clock, holidays_2026):
+    clock.set(vn(2026, 5, 5, 9, 4))
     agency = make_agency()
     return {
         "agency": agency,

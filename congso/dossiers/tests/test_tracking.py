@@ -9,7 +9,7 @@ from congso.dossiers.tests import api_fixtures
 from congso.dossiers.tests.factories import APPLICANT, submitted_dossier, vn
 
 pytestmark = pytest.mark.django_db
-office, clock = api_fixtures.office, api_fixtures.clock
+office = api_fixtures.office
 PAGE = "/tra-cuu-ho-so/"
 
 
