@@ -127,6 +127,8 @@ def test_counts_are_written_with_vietnamese_thousands_dots(client, office, monke
 def test_the_queue_page_runs_the_same_number_of_queries_for_one_or_many_rows(client, office):
     client.force_login(office["specialist"])
     received(office)
+    # A first visit fills what is cached across requests (the calendar, with Redis).
+    client.get(URL, {"hang": "viec-cua-toi"})
     with CaptureQueriesContext(connection) as one:
         client.get(URL, {"hang": "viec-cua-toi"})
     for _ in range(5):
