@@ -5,30 +5,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0004_default_workflow'),
+        ("dossiers", "0004_default_workflow"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(max_length=20, verbose_name='kênh')),
-                ('to', models.CharField(max_length=255, verbose_name='người nhận')),
-                ('subject', models.CharField(blank=True, max_length=255, verbose_name='tiêu đề')),
-                ('key', models.CharField(max_length=120, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('error', models.TextField(blank=True, verbose_name='lỗi')),
-                ('dossier', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notifications', to='dossiers.dossier')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notifications', to='dossiers.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("channel", models.CharField(max_length=20, verbose_name="kênh")),
+                ("to", models.CharField(max_length=255, verbose_name="người nhận")),
+                ("subject", models.CharField(blank=True, max_length=255, verbose_name="tiêu đề")),
+                ("key", models.CharField(max_length=120, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc")),
+                ("error", models.TextField(blank=True, verbose_name="lỗi")),
+                (
+                    "dossier",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notifications",
+                        to="dossiers.dossier",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notifications",
+                        to="dossiers.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thông báo đã gửi',
-                'verbose_name_plural': 'thông báo đã gửi',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "thông báo đã gửi",
+                "verbose_name_plural": "thông báo đã gửi",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]
