@@ -179,7 +179,11 @@ def list_procedures(request, params: Query[ProcedureParams]):
     url_name="procedure",
 )
 def get_procedure(request, code: str):
-    procedure = Procedure.objects.published().for_detail().filter(code=code[:64]).first()
+    procedure = (
+        Procedure.objects.published().for_detail().filter(code=code[:64]).first()
+        if code.isprintable()  # a NUL would be a 500 on PostgreSQL; no code has one
+        else None
+    )
     if procedure is None:
         return Status(404, {"detail": "Không tìm thấy thủ tục hành chính có mã này."})
     return detail(procedure)

@@ -59,7 +59,10 @@ class CatalogueFilter:
         from .models import OnlineLevel
 
         def get(name: str, limit: int = 64) -> str:
-            return str(data.get(name) or "").strip()[:limit]
+            # Control characters (NUL above all, which PostgreSQL cannot compare) are dropped
+            # like any other value no reader means.
+            text = "".join(ch for ch in str(data.get(name) or "") if ch.isprintable())
+            return text.strip()[:limit]
 
         level = get("online_level") or get("muc-do")
         return cls(

@@ -43,12 +43,16 @@ def catalogue_list(request):
 
 @require_safe
 def procedure_detail(request, code: str):
+    if not code.isprintable():  # a NUL would be a 500 on PostgreSQL; no code has one
+        raise Http404
     procedure = get_object_or_404(Procedure.objects.published().for_detail(), code=code[:64])
     return render(request, "procedures/procedure_detail.html", {"procedure": procedure})
 
 
 @require_safe
 def download_template(request, code: str, component_id: int):
+    if not code.isprintable():
+        raise Http404
     """A sample form, as an attachment; only of a published procedure."""
     component = get_object_or_404(
         Component.objects.select_related("procedure"),

@@ -152,3 +152,15 @@ def test_a_component_without_a_form_has_nothing_to_download(client):
     component = ComponentFactory()
     url = f"/thu-tuc-hanh-chinh/{component.procedure.code}/mau/{component.pk}/"
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/thu-tuc-hanh-chinh/?q=a%00b",
+        "/thu-tuc-hanh-chinh/?co-quan=a%00b",
+        "/thu-tuc-hanh-chinh/a%00b/",
+    ],
+)
+def test_a_nul_character_in_the_address_is_never_a_500(client, url):
+    assert client.get(url).status_code in (200, 404)
