@@ -33,7 +33,13 @@ class PrivateStorage(LazyObject):
         )
 
 
-private_storage = PrivateStorage()
+_private_storage = PrivateStorage()
+
+
+def private_storage():
+    """A callable, so migrations name this function instead of baking in the folder of the
+    machine that made them (PRIVATE_MEDIA_ROOT differs per installation)."""
+    return _private_storage
 
 
 class Dossier(ConcurrentTransitionMixin, models.Model):
