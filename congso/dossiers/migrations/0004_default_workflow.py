@@ -4,39 +4,13 @@ from django.db import migrations
 
 
 def create(apps, schema_editor):
-    from congso.dossiers.models.workflow import (
-        DEFAULT_STEPS,
-        DEFAULT_TRANSITIONS,
-        DEFAULT_WORKFLOW_NAME,
-    )
+    from congso.dossiers.models.workflow import build_default_workflow
 
-    Workflow = apps.get_model("dossiers", "Workflow")
-    Step = apps.get_model("dossiers", "WorkflowStep")
-    Transition = apps.get_model("dossiers", "WorkflowTransition")
-    if Workflow.objects.filter(
-        procedure__isnull=True, agency__isnull=True, channel__isnull=True
-    ).exists():
-        return
-    workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME)
-    for order, (code, name, role, percent) in enumerate(DEFAULT_STEPS):
-        Step.objects.create(
-            workflow=workflow,
-            sort_order=order,
-            code=code,
-            name=name,
-            role=role,
-            allowance_percent=percent,
-        )
-    for order, (action, source, target, role, clock) in enumerate(DEFAULT_TRANSITIONS):
-        Transition.objects.create(
-            workflow=workflow,
-            sort_order=order,
-            action=action,
-            from_step=source,
-            to_step=target,
-            role=role,
-            clock=clock,
-        )
+    build_default_workflow(
+        apps.get_model("dossiers", "Workflow"),
+        apps.get_model("dossiers", "WorkflowStep"),
+        apps.get_model("dossiers", "WorkflowTransition"),
+    )
 
 
 class Migration(migrations.Migration):

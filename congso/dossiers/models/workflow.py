@@ -163,17 +163,18 @@ DEFAULT_TRANSITIONS = [
 ]
 
 
-def ensure_default_workflow() -> Workflow:
-    """The installation's default workflow (procedure, agency and channel empty), created once;
-    an admin's edits to it are kept."""
-    workflow = Workflow.objects.filter(
+def build_default_workflow(workflow_model, step_model, transition_model):
+    """Create the default workflow (procedure, agency and channel empty) unless one exists; an
+    admin's edits to it are kept. Takes the model classes so that data migration 0004 runs it
+    on its historical models."""
+    workflow = workflow_model.objects.filter(
         procedure__isnull=True, agency__isnull=True, channel__isnull=True
     ).first()
     if workflow is not None:
         return workflow
-    workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME)
-    for order, (code, name, role, percent) in enumerate(DEFAULT_STEPS):
-        WorkflowStep.objects.create(
+    workflow = workflow_model.objects.create(name=DEFAULT_WORKFLOW_NAME)
+    step_model.objects.bulk_create(
+        step_model(
             workflow=workflow,
             sort_order=order,
             code=code,
@@ -181,8 +182,10 @@ def ensure_default_workflow() -> Workflow:
             role=role,
             allowance_percent=percent,
         )
-    for order, (action, source, target, role, clock) in enumerate(DEFAULT_TRANSITIONS):
-        WorkflowTransition.objects.create(
+        for order, (code, name, role, percent) in enumerate(DEFAULT_STEPS)
+    )
+    transition_model.objects.bulk_create(
+        transition_model(
             workflow=workflow,
             sort_order=order,
             action=action,
@@ -191,4 +194,10 @@ def ensure_default_workflow() -> Workflow:
             role=role,
             clock=clock,
         )
+        for order, (action, source, target, role, clock) in enumerate(DEFAULT_TRANSITIONS)
+    )
     return workflow
+
+
+def ensure_default_workflow() -> Workflow:
+    return build_default_workflow(Workflow, WorkflowStep, WorkflowTransition)

@@ -10,7 +10,6 @@ import pytest
 from django.core.management import call_command
 
 from congso.dossiers.models import Dossier
-from congso.dossiers.services import records
 from congso.dossiers.status import Status
 from congso.dossiers.tests.api_fixtures import API, ApiClient
 from congso.dossiers.tests.factories import pdf_upload, vn
@@ -39,21 +38,6 @@ APPLICANT = {
 
 def vietnamese(text) -> bool:
     return isinstance(text, str) and bool(text.strip()) and any(ord(c) > 127 for c in text)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The time every service reads (records.now), moved by set()."""
-
-    class Clock:
-        at = vn(2026, 5, 5, 9, 0)
-
-        def set(self, moment):
-            self.at = moment
-
-    fake = Clock()
-    monkeypatch.setattr(records, "now", lambda: fake.at)
-    return fake
 
 
 @pytest.fixture

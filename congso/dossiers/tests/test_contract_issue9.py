@@ -26,7 +26,7 @@ from congso.dossiers.tests.contract_issue9 import (
 from congso.dossiers.tests.factories import pdf_upload, vn
 
 pytestmark = pytest.mark.django_db
-api, clock, demo = contract.api, contract.clock, contract.demo
+api, demo = contract.api, contract.demo
 
 
 # --- create_api_token and the demo logins ----------------------------------------------------

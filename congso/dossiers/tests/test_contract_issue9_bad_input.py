@@ -28,7 +28,7 @@ from congso.dossiers.tests.contract_issue9 import (
 from congso.dossiers.tests.factories import pdf_upload
 
 pytestmark = pytest.mark.django_db
-api, clock, demo = contract.api, contract.clock, contract.demo
+api, demo = contract.api, contract.demo
 
 
 # --- part 9: every action in every status -----------------------------------------------------

@@ -24,7 +24,7 @@ from congso.dossiers.tests.contract_issue9 import (
 from congso.dossiers.tests.factories import vn
 
 pytestmark = pytest.mark.django_db
-api, clock, demo = contract.api, contract.clock, contract.demo
+api, demo = contract.api, contract.demo
 
 
 # --- part 7: tracking -------------------------------------------------------------------------
