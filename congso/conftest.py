@@ -2,6 +2,22 @@ import pytest
 from django.core.cache import caches
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _redis_clear_stays_in_this_worker():
+    """django-redis' clear() is FLUSHDB: a test calling cache.clear() would wipe the other
+    parallel worker's keys mid-test (a flaky analytics failure in CI). In tests, clear only
+    this worker's key prefix."""
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        yield
+        return
+    original = RedisCache.clear
+    RedisCache.clear = lambda self: self.delete_pattern("*")
+    yield
+    RedisCache.clear = original
+
+
 @pytest.fixture(autouse=True)
 def _clear_caches():
     """Counters, rate limits and the page cache live in the cache: isolate every test."""

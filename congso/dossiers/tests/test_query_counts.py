@@ -199,12 +199,10 @@ def test_without_redis_the_rate_limit_adds_one_database_write(
 
 @pytest.fixture
 def calendar_cache(settings):
-    from django.core.cache import cache
-
+    # The autouse _clear_caches fixture empties this worker's keys; never cache.clear() here:
+    # on Redis that is FLUSHDB and wipes the other parallel worker's keys mid-test.
     settings.DOSSIER_CALENDAR_CACHE = True
-    cache.clear()
     yield
-    cache.clear()
 
 
 def calendar_queries(sqls):
