@@ -111,6 +111,11 @@ class Procedure(ClusterableModel):
         _("dữ liệu mẫu"), default=False, help_text=_("Trang thủ tục hiện thông báo dữ liệu mẫu.")
     )
     active = models.BooleanField(_("đang áp dụng"), default=True)
+    # How long the personal data of a closed dossier is kept before it is anonymised
+    # (congso.retention; docs/retention.md says why 5 years is the default).
+    retention_years = models.PositiveSmallIntegerField(
+        _("thời hạn lưu dữ liệu cá nhân (năm)"), default=5
+    )
     # Name, code and field without diacritics, lower case: the list's search box matches
     # "cap phep" and "cấp phép" alike on every database.
     search_text = models.TextField(editable=False, blank=True)

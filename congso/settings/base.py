@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "congso.organisation",
     "congso.procedures",
     "congso.dossiers",
+    "congso.servicestats",
     "congso.comments",
     "congso.analytics",
     "congso.search",

@@ -114,6 +114,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     # Set by the client to make a double-clicked or retried submission create one dossier.
     submission_key = models.CharField(max_length=64, blank=True, editable=False)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    # Set when the retention period ended and the applicant's personal data was replaced
+    # (congso.retention); the figures of the dossier stay.
+    anonymised_at = models.DateTimeField(_("ẩn danh hóa lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("hồ sơ")

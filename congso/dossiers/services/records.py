@@ -22,6 +22,11 @@ TRACKING_PATH = "/tra-cuu-ho-so/"
 # Sent after the transaction that recorded `event` commits: receivers (e-mail, SMS…) never slow
 # down or roll back the action. Arguments: dossier, event.
 dossier_event = Signal()
+# Sent inside the transaction that records `event`, before it commits: receivers that must
+# change with the event or not at all (results statistics, the national-portal outbox) write
+# their rows here. A receiver that fails rolls the action back, so keep them small.
+# Arguments: dossier, event.
+event_recorded = Signal()
 
 
 _clock: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("clock", default=None)
@@ -126,6 +131,7 @@ def record(
         public=public,
         data=data or {},
     )
+    event_recorded.send(sender=Event, dossier=dossier, event=event)
     transaction.on_commit(
         lambda: dossier_event.send(sender=Event, dossier=dossier, event=event), robust=True
     )

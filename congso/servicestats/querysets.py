@@ -1,0 +1,109 @@
+"""Reading the figures of a period: sums over day rows, never a scan of the dossiers."""
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from congso.dossiers.calendar import HOURS_PER_WORKING_DAY
+from congso.dossiers.models import Dossier
+from congso.dossiers.status import IN_PROGRESS
+from congso.servicestats.models import COUNTERS, AgencyDay
+from congso.servicestats.periods import Period
+
+FLOW_COUNTERS = tuple(c for c in COUNTERS if not c.endswith("_delta"))
+
+
+def ratio(numerator: int | float, denominator: int | float, places: int = 2) -> float | None:
+    """numerator / denominator as a percentage rounded half up; None when nothing to divide."""
+    if not denominator:
+        return None
+    value = Decimal(numerator) * 100 / Decimal(denominator)
+    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def _days(agency_ids):
+    rows = AgencyDay.objects.all()
+    return rows if agency_ids is None else rows.filter(agency_id__in=agency_ids)
+
+
+def stock_at(agency_ids, period: Period, now: dt.datetime | None = None) -> dict[str, int]:
+    """Dossiers received and not settled at the end of the period (now, for a current one)."""
+    now = now or timezone.now()
+    if period.end >= timezone.localdate(now):
+        live = Dossier.objects.filter(status__in=IN_PROGRESS, received_at__isnull=False)
+        if agency_ids is not None:
+            live = live.filter(agency_id__in=agency_ids)
+        late = Q(legal_due_at__lt=now) | Q(legal_due_at__isnull=True, due_at__lt=now)
+        counts = live.aggregate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=late),
+        )
+        total, overdue = counts["total"], counts["overdue"]
+    else:
+        counts = (
+            _days(agency_ids)
+            .filter(day__lte=period.end)
+            .aggregate(
+                total=Coalesce(Sum("in_progress_delta"), 0),
+                overdue=Coalesce(Sum("overdue_delta"), 0),
+            )
+        )
+        total, overdue = counts["total"], counts["overdue"]
+    return {
+        "in_progress": total,
+        "in_progress_on_time": total - overdue,
+        "in_progress_overdue": overdue,
+    }
+
+
+def derive(counts: dict) -> dict:
+    """The shares and averages a reader looks for, from the summed counters."""
+    finished = counts["finished_early"] + counts["finished_on_time"] + counts["finished_late"]
+    out = dict(counts)
+    out["finished"] = finished
+    out["settled"] = finished + counts["refused"] + counts["withdrawn"] + counts["stopped"]
+    out["finished_in_time_ratio"] = ratio(
+        counts["finished_early"] + counts["finished_on_time"], finished
+    )
+    out["received_online_ratio"] = ratio(counts["received_online"], counts["received"])
+    out["fully_online_ratio"] = ratio(counts["received_fully_online"], counts["received"])
+    hours = (
+        counts["processing_seconds"] / counts["processing_count"] / 3600
+        if counts["processing_count"]
+        else None
+    )
+    out["average_processing_days"] = (
+        round(hours / HOURS_PER_WORKING_DAY, 2) if hours is not None else None
+    )
+    out["average_rating"] = (
+        round(counts["rating_sum"] / counts["rating_count"], 2) if counts["rating_count"] else None
+    )
+    out["satisfaction_ratio"] = ratio(counts["rating_satisfied"], counts["rating_count"])
+    return out
+
+
+def figures(agency_ids: list[int] | None, period: Period, now: dt.datetime | None = None) -> dict:
+    """All figures of a period for some agencies (None: the whole installation)."""
+    sums = (
+        _days(agency_ids)
+        .filter(day__gte=period.start, day__lte=period.end)
+        .aggregate(**{name: Coalesce(Sum(name), 0) for name in FLOW_COUNTERS})
+    )
+    counts = {name: int(sums[name]) for name in FLOW_COUNTERS}
+    counts.update(stock_at(agency_ids, period, now))
+    return derive(counts)
+
+
+def figures_by_agency(agency_ids: list[int] | None, period: Period) -> dict[int, dict]:
+    """Flow figures per agency (for tables, rankings and the Excel report); stocks per agency
+    come from stock_at one agency at a time."""
+    rows = (
+        _days(agency_ids)
+        .filter(day__gte=period.start, day__lte=period.end)
+        .values("agency_id")
+        .annotate(**{name: Coalesce(Sum(name), 0) for name in FLOW_COUNTERS})
+    )
+    return {row.pop("agency_id"): row for row in rows}
