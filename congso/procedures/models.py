@@ -111,6 +111,9 @@ class Procedure(ClusterableModel):
         _("dữ liệu mẫu"), default=False, help_text=_("Trang thủ tục hiện thông báo dữ liệu mẫu.")
     )
     active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Whether the fees can be paid through the payment gateway (congso.payments); Decision 766's
+    # index counts procedures offering it.
+    online_payment = models.BooleanField(_("cho phép thanh toán trực tuyến"), default=False)
     # How long the personal data of a closed dossier is kept before it is anonymised
     # (congso.retention; docs/retention.md says why 5 years is the default).
     retention_years = models.PositiveSmallIntegerField(
@@ -140,7 +143,8 @@ class Procedure(ClusterableModel):
                         FieldPanel("channel_online"),
                         FieldPanel("channel_postal"),
                     ]
-                )
+                ),
+                FieldPanel("online_payment"),
             ],
             heading=_("Cách thức thực hiện"),
         ),
@@ -284,9 +288,23 @@ class Fee(Orderable):
     )
     description = models.CharField(_("nội dung"), max_length=500)
     amount = models.PositiveBigIntegerField(_("mức thu (đồng)"), default=0)
+    # A fixed item is charged once per dossier; a per-quantity item is amount × the quantity the
+    # officer enters when requesting payment (e.g. 2.000 đồng per page, per copy).
+    per_quantity = models.BooleanField(
+        _("thu theo số lượng"),
+        default=False,
+        help_text=_("Mức thu nhân với số lượng (ví dụ mỗi trang, mỗi bản sao)."),
+    )
+    unit = models.CharField(
+        _("đơn vị tính"), max_length=50, blank=True, help_text=_("Ví dụ: trang, bản, giấy phép")
+    )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("description"), FieldPanel("amount")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("description"), FieldPanel("amount")]),
+        FieldRowPanel([FieldPanel("per_quantity"), FieldPanel("unit")]),
+        FieldPanel("note"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "pk"]
