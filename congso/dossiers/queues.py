@@ -256,6 +256,7 @@ _FSM_METHOD = {
     Action.APPROVE: "mark_done",
     Action.RETURN_RESULT: "mark_returned",
     Action.STOP: "mark_stopped",
+    Action.REQUEST_PAYMENT: "mark_payment_requested",
 }
 
 
@@ -305,6 +306,8 @@ def available_actions(dossier, user, *, now: dt.datetime | None = None) -> list[
         actions.append(Action.WITHDRAW)
     if roles & {Role.LEADER, Role.ADMIN} and dossier.status in FINISHED:
         actions.append(Action.REOPEN)
+    if dossier.status == Status.PAYMENT and roles & {Role.ONE_STOP, Role.SPECIALIST, Role.LEADER}:
+        actions.append(Action.CONFIRM_PAYMENT)  # fees paid in cash at the desk (congso.payments)
     return actions
 
 

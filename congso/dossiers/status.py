@@ -88,6 +88,10 @@ class Action(models.TextChoices):
     CREATE = "create", _("Tạo hồ sơ")
     ENTER = "enter", _("Nhập hồ sơ trực tiếp")
     ATTACH = "attach", _("Đính kèm tệp")
+    # Fees (congso.payments): the officer asks, the gateway or the cashier settles.
+    REQUEST_PAYMENT = "request-payment", _("Yêu cầu thực hiện nghĩa vụ tài chính")
+    PAY = "pay", _("Đã thanh toán trực tuyến")
+    CONFIRM_PAYMENT = "confirm-payment", _("Xác nhận đã thu phí, lệ phí trực tiếp")
 
 
 # Actions whose route through the steps is data (WorkflowTransition rows the agency admin edits);
@@ -101,6 +105,7 @@ STEP_ACTIONS = (
     Action.APPROVE,
     Action.RETURN_RESULT,
     Action.STOP,
+    Action.REQUEST_PAYMENT,
 )
 
 

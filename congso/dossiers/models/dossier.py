@@ -85,6 +85,8 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     )
     # The status a supplement request interrupted (1 before receipt, 2 or 4 after).
     status_before_supplement = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The status a payment request interrupted (2 or 4), restored when the fees are paid.
+    status_before_payment = models.PositiveSmallIntegerField(null=True, blank=True)
     current_step = models.CharField(_("bước hiện tại"), max_length=40, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -185,6 +187,21 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     def mark_supplemented(self):
         """Back to the status the request interrupted."""
 
+    @transition(field=status, source=ACTIVE, target=Status.PAYMENT)
+    def mark_payment_requested(self):
+        self.status_before_payment = self.status
+
+    @transition(
+        field=status,
+        source=Status.PAYMENT,
+        target=GET_STATE(
+            lambda dossier: dossier.status_before_payment or Status.PROCESSING,
+            states=[Status.RECEIVED, Status.PROCESSING],
+        ),
+    )
+    def mark_paid(self):
+        """Back to the status the payment request interrupted (congso.payments)."""
+
     @transition(field=status, source=ACTIVE, target=Status.PROCESSING)
     def mark_processing(self):
         pass
@@ -197,7 +214,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     def mark_returned(self):
         pass
 
-    @transition(field=status, source=ACTIVE + [Status.SUPPLEMENT], target=Status.STOPPED)
+    @transition(
+        field=status, source=ACTIVE + [Status.SUPPLEMENT, Status.PAYMENT], target=Status.STOPPED
+    )
     def mark_stopped(self):
         pass
 

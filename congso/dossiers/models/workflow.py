@@ -154,6 +154,9 @@ DEFAULT_TRANSITIONS = [
     (Action.REQUEST_SUPPLEMENT, "tiep-nhan", "", Role.ONE_STOP, Clock.NONE),
     (Action.REFUSE, "tiep-nhan", "", Role.ONE_STOP, Clock.STOP),
     (Action.REQUEST_SUPPLEMENT, "xu-ly", "", Role.SPECIALIST, Clock.PAUSE),
+    # The fees are asked once the specialist knows them (quantity of pages, copies…); the wait
+    # pauses the clock (docs/payments.md says why, and that it is unconfirmed in general).
+    (Action.REQUEST_PAYMENT, "xu-ly", "", Role.SPECIALIST, Clock.PAUSE),
     (Action.FORWARD, "xu-ly", "phe-duyet", Role.SPECIALIST, Clock.NONE),
     (Action.STOP, "xu-ly", "", Role.SPECIALIST, Clock.STOP),
     (Action.APPROVE, "phe-duyet", "tra-ket-qua", Role.LEADER, Clock.FINISH),
