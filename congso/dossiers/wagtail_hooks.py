@@ -143,6 +143,8 @@ class OneStopGroup(SnippetViewSetGroup):
                 order=100,
             )
         )
+        # Pages of other apps under this menu (reports, results): one MenuItem per hook.
+        items += [make() for make in hooks.get_hooks("register_one_stop_menu_item")]
         items += [item.get_menu_item(order=900 + n) for n, item in enumerate(self.registerables)]
         return items
 
