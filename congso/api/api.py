@@ -18,6 +18,7 @@ def _register_routers():
     from congso.documents.api import router as documents_router
     from congso.dossiers.api import router as calendar_router
     from congso.dossiers.api_dossiers import router as dossiers_router
+    from congso.index766.api import router as index766_router
     from congso.organisation.api import router as agencies_router
     from congso.procedures.api import router as procedures_router
     from congso.search.api import router as search_router
@@ -30,6 +31,7 @@ def _register_routers():
     api.add_exception_handler(Unauthenticated, unauthenticated)
     api.add_router("/procedures", procedures_router)
     api.add_router("/search", search_router)
+    api.add_router("/statistics/index-766", index766_router)
 
 
 def _invalid_parameters(request, exc: ValidationError):

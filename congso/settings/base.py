@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "congso.servicereports",
     "congso.payments",
     "congso.nationalsync",
+    "congso.index766",
     "congso.comments",
     "congso.analytics",
     "congso.search",
