@@ -66,14 +66,23 @@ class OutboxMessage(models.Model):
             # acknowledged dossiers.
             models.Index(fields=["dossier", "state", "id"], name="nationalsync_dossier_idx"),
         ]
+        # Installation admins only (superusers have it; grant it to a group to share the work).
+        permissions = [
+            ("manage_national_sync", _("Quản lý đồng bộ Cổng DVC quốc gia (gửi lại, bỏ qua)"))
+        ]
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
 
 
 class ResendLog(models.Model):
-    """Who asked for which message to be sent again, and when (admins only)."""
+    """Who asked for which message to be sent again (or abandoned it), and when (admins only)."""
 
+    class Action(models.TextChoices):
+        RESEND = "resend", _("Gửi lại")
+        ABANDON = "abandon", _("Bỏ qua")
+
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.RESEND)
     message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE, related_name="resends")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
