@@ -22,6 +22,7 @@ def _register_routers():
     from congso.organisation.api import router as agencies_router
     from congso.procedures.api import router as procedures_router
     from congso.search.api import router as search_router
+    from congso.servicestats.api import router as statistics_router
 
     api.add_router("/agencies", agencies_router)
     api.add_router("/calendar", calendar_router)
@@ -31,6 +32,8 @@ def _register_routers():
     api.add_exception_handler(Unauthenticated, unauthenticated)
     api.add_router("/procedures", procedures_router)
     api.add_router("/search", search_router)
+    # Its only path is "": "/statistics/index-766" can be another app's router.
+    api.add_router("/statistics", statistics_router)
     api.add_router("/statistics/index-766", index766_router)
 
 
