@@ -20,7 +20,7 @@ PERMISSION = "index766.close_period"
 def close_view(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    period_text = (request.POST.get("period") or "").strip().replace("\x00", "")
+    period_text = (request.POST.get("period") or "").strip()
     status = 200
     if request.method == "POST":
         try:

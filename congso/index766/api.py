@@ -31,8 +31,8 @@ class RankingParams(Schema):
 class IndicatorOut(Schema):
     code: str = Field(description="Mã chỉ số trong bộ chỉ số, ví dụ 2.1")
     name: str
-    numerator: float = Field(description="Tử số")
-    denominator: float = Field(description="Mẫu số")
+    numerator: int | float = Field(description="Tử số (số nguyên khi đếm hồ sơ, thủ tục)")
+    denominator: int | float = Field(description="Mẫu số")
     ratio: float | None = Field(description="Tử số ÷ mẫu số (0–1); null khi mẫu số bằng 0")
     points: float = Field(description="Điểm đạt, làm tròn 2 chữ số thập phân")
     max_points: float = Field(description="Điểm tối đa; tổng các chỉ số bằng 100")
@@ -60,10 +60,11 @@ class RankingOut(Schema):
 
 
 def _agency(identifier: str) -> Agency | None:
-    identifier = identifier.strip().replace("\x00", "")
+    identifier = identifier.strip()
     if not identifier:
         return None
-    agency = Agency.objects.filter(identifier=identifier).first()
+    # PostgreSQL can neither store nor compare a NUL: no agency has one.
+    agency = None if "\x00" in identifier else Agency.objects.filter(identifier=identifier).first()
     if agency is None:
         raise services.IndexError766(f"Không tìm thấy cơ quan có mã định danh “{identifier}”.")
     return agency
@@ -76,7 +77,7 @@ def _agency(identifier: str) -> Agency | None:
 )
 def index_766(request, params: Query[IndexParams]):
     try:
-        period = services.period_of(params.period.replace("\x00", ""))
+        period = services.period_of(params.period)
         try:
             agency = _agency(params.agency)
         except services.IndexError766 as error:
@@ -93,7 +94,7 @@ def index_766(request, params: Query[IndexParams]):
 )
 def ranking(request, params: Query[RankingParams]):
     try:
-        period = services.period_of(params.period.replace("\x00", ""))
+        period = services.period_of(params.period)
         rows = services.ranking(period)
     except services.IndexError766 as error:
         return Status(error.status, {"detail": str(error)})

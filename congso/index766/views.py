@@ -46,8 +46,8 @@ def _groups(lines) -> list[dict]:
 @require_GET
 def index_page(request):
     params = request.GET
-    code = period_code(params).replace("\x00", "")
-    identifier = (params.get("co-quan") or "").strip().replace("\x00", "")
+    code = period_code(params)
+    identifier = (params.get("co-quan") or "").strip()
     this_year = timezone.localdate().year
     context = {
         "agencies": Agency.objects.order_by("name"),
@@ -63,7 +63,9 @@ def index_page(request):
         period = services.period_of(code)
         agency = None
         if identifier:
-            agency = Agency.objects.filter(identifier=identifier).first()
+            # PostgreSQL can neither store nor compare a NUL: no agency has one.
+            if "\x00" not in identifier:
+                agency = Agency.objects.filter(identifier=identifier).first()
             if agency is None:
                 status = 404
                 raise services.IndexError766(
