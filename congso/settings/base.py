@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "congso.procedures",
     "congso.dossiers",
     "congso.servicestats",
+    "congso.reminders",
     "congso.retention",
     "congso.servicereports",
     "congso.payments",
