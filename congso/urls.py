@@ -31,6 +31,7 @@ urlpatterns = [
     # Public tracking of a dossier by its code (records.TRACKING_PATH, on every receipt's QR).
     path("tra-cuu-ho-so/", dossier_tracking.tracking_page, name="dossier_tracking"),
     # Citizen accounts: the profile page, then allauth (login, signup, e-mail, OIDC).
+    path("tai-khoan/du-lieu-cua-toi/", include("congso.retention.urls")),
     path("tai-khoan/", include("congso.accounts.urls")),
     path("tai-khoan/", include(allauth_urlpatterns)),
 ]

@@ -39,6 +39,7 @@ from congso.dossiers.services.access import get_visible, visible_to
 from congso.dossiers.services.errors import DossierError, Invalid, NotFound
 from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Status as DossierStatus
+from congso.retention.access import log_staff_access
 
 router = Router(tags=["Hồ sơ dịch vụ công"], auth=BearerAuth())
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
@@ -263,6 +264,7 @@ def create_dossier(request):
 @answers
 def get_dossier(request, dossier_id: str):
     dossier = get_visible(request.user, dossier_id)
+    log_staff_access(request, dossier, "api")
     return dossier_out(_reloaded(dossier.pk), request.user, with_events=True)
 
 

@@ -155,6 +155,7 @@ class Procedure(ClusterableModel):
         FieldPanel("applicants"),
         FieldPanel("result"),
         InlinePanel("legal_basis", label=_("Căn cứ pháp lý"), heading=_("Căn cứ pháp lý")),
+        FieldPanel("retention_years"),
         FieldRowPanel(
             [
                 FieldPanel("published_at"),

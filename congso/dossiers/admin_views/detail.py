@@ -20,6 +20,7 @@ from congso.dossiers.services.access import staff_dossiers
 from congso.dossiers.services.processing import perform
 from congso.dossiers.services.slips_issue import issue_slip, latest_slip
 from congso.dossiers.status import PUNCTUALITY_TEXT, Action, Status
+from congso.retention.access import log_staff_access
 
 # The slip an action issues (processing.py), shown as a link right after the action.
 SLIP_OF = {
@@ -76,6 +77,7 @@ def _action_forms(dossier, user):
 @require_GET
 def detail(request, pk):
     dossier = _dossier(request, pk)
+    log_staff_access(request, dossier, "view")
     steps = {step.code: step.name for step in dossier.workflow.steps.all()}
     events = [
         (

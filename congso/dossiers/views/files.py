@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from congso.dossiers.models import DossierFile, Slip
 from congso.dossiers.services.access import is_staff_of
 from congso.dossiers.status import Status
+from congso.retention.access import log_staff_access
 
 # Forms the applicant receives; form 05 (the process-control sheet) is the agency's.
 APPLICANT_FORMS = {"01", "02", "03", "04"}
@@ -44,6 +45,7 @@ def dossier_file(request, pk: int):
     stored = DossierFile.objects.select_related("dossier__agency").filter(pk=pk).first()
     if stored is None or not can_read_file(request.user, stored):
         raise Http404
+    log_staff_access(request, stored.dossier, "file", stored.pk)
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=True,
@@ -58,6 +60,7 @@ def slip_file(request, pk: int):
     slip = Slip.objects.select_related("dossier__agency").filter(pk=pk).first()
     if slip is None or not can_read_slip(request.user, slip):
         raise Http404
+    log_staff_access(request, slip.dossier, "slip", slip.pk)
     from congso.dossiers.slips import slip_filename
 
     response = FileResponse(

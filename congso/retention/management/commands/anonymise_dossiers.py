@@ -4,6 +4,7 @@
 from django.core.management.base import BaseCommand
 
 from congso.retention.anonymise import run
+from congso.retention.export import purge_expired
 
 
 class Command(BaseCommand):
@@ -19,6 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, limit=None, **options):
         totals = run(dry_run=dry_run, limit=limit)
+        if not dry_run:
+            # The same daily run forgets the citizens' export zips whose link has expired.
+            expired = purge_expired()
+            if expired:
+                self.stdout.write(f"Đã xóa {expired} gói dữ liệu cá nhân hết hạn tải về.")
         if dry_run:
             self.stdout.write(
                 f"Đến hạn ẩn danh hóa: {totals['due']} hồ sơ (chạy thử, chưa đổi gì)."
