@@ -2,7 +2,8 @@
 a period — the same figures as the results page and its CSV (report.py).
 
 Parameters arrive as text and are checked by filters.choose, so every bad value is a 400 with a
-Vietnamese `detail`, never ninja's 422 or a 500. The router's only path is "": the 766 index
+Vietnamese `detail` (an unknown agency a 404, as /statistics/index-766 answers), never
+ninja's 422 or a 500. The router's only path is "": the 766 index
 mounts its own router at "/statistics/index-766", which django-ninja keeps apart.
 """
 
@@ -86,7 +87,7 @@ def check_rate(request) -> int | None:
 
 @router.get(
     "",
-    response={200: StatisticsOut, 400: Message, 429: Message},
+    response={200: StatisticsOut, 400: Message, 404: Message, 429: Message},
     by_alias=True,
     summary="Kết quả giải quyết hồ sơ của cơ quan trong kỳ",
     url_name="statistics",

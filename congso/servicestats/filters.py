@@ -46,7 +46,8 @@ def find_agency(identifier: str | None) -> Agency | None:
         return None
     agency = Agency.objects.filter(identifier=identifier).first()
     if agency is None:
-        raise FilterError(UNKNOWN_AGENCY)
+        # 404 as /statistics/index-766 answers: every statistics endpoint alike.
+        raise FilterError(UNKNOWN_AGENCY, status=404)
     return agency
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811
 """GET /api/v1/statistics: the contract's keys, the same figures as figures(), and a 4xx with a
 Vietnamese message for every bad value (issue 10, parts 1, 2 and 9)."""
 
@@ -21,12 +22,12 @@ CONTRACT_KEYS = {
 }  # fmt: skip
 
 
-def test_the_answer_has_exactly_the_contract_keys(client, two_agencies):  # noqa: F811
+def test_the_answer_has_exactly_the_contract_keys(client, two_agencies):
     body = client.get(URL, {"period": "2025-Q2"}).json()
     assert set(body) == CONTRACT_KEYS
 
 
-def test_no_agency_means_the_whole_installation(client, two_agencies):  # noqa: F811
+def test_no_agency_means_the_whole_installation(client, two_agencies):
     body = client.get(URL, {"period": "2025-Q2"}).json()
     expected = figures(None, parse_period("2025-Q2"))
     assert body["agency"] is None
@@ -37,14 +38,14 @@ def test_no_agency_means_the_whole_installation(client, two_agencies):  # noqa: 
     assert (body["received"], body["finished_early"], body["finished_late"]) == (22, 4, 3)
 
 
-def test_an_agency_gets_only_its_own_figures(client, two_agencies):  # noqa: F811
+def test_an_agency_gets_only_its_own_figures(client, two_agencies):
     body = client.get(URL, {"period": "2025", "agency": "000.00.13.H56"}).json()
     assert body["agency"] == "000.00.13.H56"
     assert (body["received"], body["received_postal"], body["finished_on_time"]) == (9, 2, 5)
     assert body["in_progress"] == 2
 
 
-def test_ratios_are_percentages_and_days_are_working_days(client, two_agencies):  # noqa: F811
+def test_ratios_are_percentages_and_days_are_working_days(client, two_agencies):
     body = client.get(URL, {"period": "2025-04", "agency": "000.00.12.H56"}).json()
     assert body["fully_online_ratio"] == 40.0
     assert body["finished_in_time_ratio"] == 83.33
@@ -52,12 +53,12 @@ def test_ratios_are_percentages_and_days_are_working_days(client, two_agencies):
     assert (body["satisfaction_ratio"], body["average_rating"]) == (75.0, 4.5)
 
 
-def test_from_and_to_narrow_the_period(client, two_agencies):  # noqa: F811
+def test_from_and_to_narrow_the_period(client, two_agencies):
     body = client.get(URL, {"period": "2025", "from": "2025-05-01", "to": "2025-06-30"}).json()
     assert (body["from"], body["to"], body["received"]) == ("2025-05-01", "2025-06-30", 12)
 
 
-def test_a_period_without_dossiers_answers_zeros_and_no_ratio(client, two_agencies):  # noqa: F811
+def test_a_period_without_dossiers_answers_zeros_and_no_ratio(client, two_agencies):
     body = client.get(URL, {"period": "2024"}).json()
     assert body["received"] == 0 and body["fully_online_ratio"] is None
 
@@ -77,7 +78,7 @@ def test_a_period_without_dossiers_answers_zeros_and_no_ratio(client, two_agenci
         {"from": "2" * 400},
     ],
 )
-def test_nonsense_filters_are_a_400_with_a_vietnamese_detail(client, two_agencies, params):  # noqa: F811
+def test_nonsense_filters_are_a_400_with_a_vietnamese_detail(client, two_agencies, params):
     response = client.get(URL, params)
     assert response.status_code == 400
     assert (
@@ -87,9 +88,9 @@ def test_nonsense_filters_are_a_400_with_a_vietnamese_detail(client, two_agencie
     )
 
 
-def test_an_unknown_agency_is_a_400_naming_the_parameter(client, two_agencies):  # noqa: F811
+def test_an_unknown_agency_is_a_404_naming_the_parameter(client, two_agencies):
     response = client.get(URL, {"agency": "000.00.99.H56"})
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert response.json() == {
         "detail": "Không tìm thấy cơ quan có mã định danh này (tham số agency)."
     }
@@ -104,7 +105,7 @@ def test_the_schema_documents_the_contract(client):
     assert set(properties) == CONTRACT_KEYS
 
 
-def test_too_many_requests_from_one_address_get_a_429(client, two_agencies, settings):  # noqa: F811
+def test_too_many_requests_from_one_address_get_a_429(client, two_agencies, settings):
     settings.STATISTICS_RATE_LIMIT = "2/60"
     statuses = [client.get(URL, REMOTE_ADDR="198.51.100.77").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
