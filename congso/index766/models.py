@@ -9,6 +9,7 @@
   refused, and a closed period is always served from its frozen rows.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -149,9 +150,10 @@ class EnteredValue(models.Model):
     )
     entered_at = models.DateTimeField(_("nhập lúc"), auto_now=True)
 
+    # Plain lists, not choosers: an admin picks among a few agencies and entered indicators.
     panels = [
-        FieldRowPanel([FieldPanel("agency"), FieldPanel("period")]),
-        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("agency", widget=forms.Select), FieldPanel("period")]),
+        FieldPanel("indicator", widget=forms.Select),
         FieldRowPanel([FieldPanel("numerator"), FieldPanel("denominator")]),
         MultiFieldPanel(
             [FieldPanel("evidence"), FieldPanel("evidence_document"), FieldPanel("evidence_url")],
