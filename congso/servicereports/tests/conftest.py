@@ -86,3 +86,31 @@ def pdf_text(data: bytes) -> str:
         return "\n".join(page.get_textpage().get_text_range() for page in document)
     finally:
         document.close()
+
+
+def give_admin_access(user, role):
+    """Put an officer in the Wagtail group of their role, as setup_roles makes them."""
+    from django.contrib.auth.models import Group
+
+    from congso.users.roles import DOSSIER_GROUP_OF_ROLE, setup_roles
+
+    if not Group.objects.filter(name=DOSSIER_GROUP_OF_ROLE[role]).exists():
+        setup_roles()
+    user.groups.add(Group.objects.get(name=DOSSIER_GROUP_OF_ROLE[role]))
+    return user
+
+
+@pytest.fixture
+def officers(office, other_agency):  # noqa: F811
+    from congso.dossiers.status import Role
+
+    for key, role in (
+        ("one_stop", Role.ONE_STOP),
+        ("specialist", Role.SPECIALIST),
+        ("leader", Role.LEADER),
+    ):
+        give_admin_access(office[key], role)
+    give_admin_access(other_agency["one_stop"], Role.ONE_STOP)
+    admin = make_staff(office["agency"], Role.ADMIN, "quantri-coquan")
+    give_admin_access(admin, Role.ADMIN)
+    return {**office, "admin": admin, "other_one_stop": other_agency["one_stop"]}
