@@ -131,3 +131,17 @@ def test_closing_100_agencies_costs_the_same_queries_as_closing_one(
     assert closure.agencies.count() == 100
     first = services.report(services.period_of("2025-Q3"), agencies[0])
     assert row(first, "2.1")["points"] == 16.0  # 8 / 10 × 20
+
+
+def test_the_demo_enters_sample_values_once_and_labels_them(set_766):
+    from congso.index766 import sample
+    from congso.index766.models import EnteredValue
+
+    agency = make_agency()
+    add_facts(agency, [(procedure(agency), 2, d(5, 4), d(5, 11), d(5, 8), "early", None, None,
+                        False, None, False, False)])  # fmt: skip
+    # 2026, 2026-Q1 and 2026-Q2 × the 8 entered indicators, for the one agency with figures.
+    assert sample.load(today=dt.date(2026, 5, 20)) == 3 * 8
+    assert sample.load(today=dt.date(2026, 5, 20)) == 3 * 8
+    assert EnteredValue.objects.count() == 24
+    assert all("(dữ liệu mẫu)" in v.evidence for v in EnteredValue.objects.all())
