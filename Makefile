@@ -73,7 +73,7 @@ demo: install demo-fonts migrate
 	@# scheduled by editors go live on time) run beside the web server and stop with it, as the
 	@# congso-worker and congso-publish-scheduled units do in production.
 	@$(PY) manage.py db_worker --interval 2 -v 0 & worker=$$!; \
-	  ( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null; $(PY) manage.py send_national_sync >/dev/null; done ) & scheduler=$$!; \
+	  ( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null; $(PY) manage.py send_national_sync >/dev/null; $(PY) manage.py send_reminders >/dev/null; done ) & scheduler=$$!; \
 	  trap 'kill $$worker $$scheduler 2>/dev/null; wait 2>/dev/null' EXIT INT TERM; \
 	  echo "Tiến trình nền: db_worker (pid $$worker), lịch xuất bản mỗi phút (pid $$scheduler)"; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload

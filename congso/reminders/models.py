@@ -39,6 +39,9 @@ class Reminder(models.Model):
     # supplement request.
     occurrence = models.CharField(max_length=120)
     step_code = models.CharField(_("mã bước"), max_length=40, blank=True)
+    # With step_code, the occurrence in columns: rules.py skips dossiers already reminded in SQL
+    # instead of inserting (and failing) again every run.
+    step_started_at = models.DateTimeField(null=True, blank=True)
     step_name = models.CharField(_("bước"), max_length=255, blank=True)
     due_at = models.DateTimeField(_("hạn"))
     supplement = models.ForeignKey(

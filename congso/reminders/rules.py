@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 from congso.dossiers.calendar import HOURS_PER_WORKING_DAY, add_working_time
 from congso.dossiers.querysets import calendar_for
@@ -37,6 +38,7 @@ class Candidate:
     due_at: dt.datetime
     step_code: str = ""
     step_name: str = ""
+    step_started_at: dt.datetime | None = None
     supplement: object = None
     recipients: list = field(default_factory=list)
 
@@ -73,16 +75,40 @@ def _timed_dossiers():
     )
 
 
+def _reminded(kind):
+    """Whether the dossier's current step occurrence already has a `kind` row."""
+    from congso.reminders.models import Reminder
+
+    return Exists(
+        Reminder.objects.filter(
+            dossier=OuterRef("pk"),
+            kind=kind,
+            step_code=OuterRef("current_step"),
+            step_started_at=OuterRef("step_started_at"),
+        )
+    )
+
+
 def step_candidates(now: dt.datetime) -> list[Candidate]:
     """Due-soon and overdue steps, agency by agency (each on its own calendar)."""
+    from congso.organisation.models import Agency
+
     found = []
-    agency_ids = _timed_dossiers().values_list("agency_id", flat=True).distinct()
-    for agency_id in sorted(set(agency_ids)):
-        rows = list(_timed_dossiers().filter(agency_id=agency_id).order_by("step_due_at", "pk"))
+    agency_ids = set(_timed_dossiers().order_by().values_list("agency_id", flat=True).distinct())
+    for agency in Agency.objects.filter(pk__in=agency_ids).order_by("pk"):
+        agency_id = agency.pk
+        # The instant one working day from now is used up: the admin's "Sắp đến hạn" bound.
+        limit = add_working_time(calendar_for(agency), now, ONE_WORKING_DAY)
+        mine = _timed_dossiers().filter(agency_id=agency_id)
+        overdue = mine.filter(step_due_at__lt=now).exclude(_reminded(Kind.OVERDUE))
+        due_soon = mine.filter(step_due_at__gte=now, step_due_at__lte=limit).exclude(
+            _reminded(Kind.DUE_SOON)
+        )
+        rows = list(overdue.order_by("step_due_at", "pk")) + list(
+            due_soon.order_by("step_due_at", "pk")
+        )
         if not rows:
             continue
-        # The instant one working day from now is used up: the admin's "Sắp đến hạn" bound.
-        limit = add_working_time(calendar_for(rows[0].agency), now, ONE_WORKING_DAY)
         steps = _steps({d.workflow_id for d in rows})
         leaders = None
         for dossier in rows:
@@ -92,13 +118,14 @@ def step_candidates(now: dt.datetime) -> list[Candidate]:
                 "occurrence": step_occurrence(dossier),
                 "due_at": dossier.step_due_at,
                 "step_code": dossier.current_step,
+                "step_started_at": dossier.step_started_at,
                 "step_name": step.name if step else dossier.current_step,
             }
             if dossier.step_due_at < now:
                 if leaders is None:
                     leaders = _active_staff(agency_id, [Role.LEADER])
                 found.append(Candidate(kind=Kind.OVERDUE, recipients=leaders, **common))
-            elif dossier.step_due_at <= limit:
+            else:
                 found.append(
                     Candidate(kind=Kind.DUE_SOON, recipients=_assignees(dossier, step), **common)
                 )

@@ -50,6 +50,7 @@ def _insert(candidate, now) -> Reminder | None:
                 occurrence=candidate.occurrence,
                 step_code=candidate.step_code,
                 step_name=candidate.step_name,
+                step_started_at=candidate.step_started_at,
                 due_at=candidate.due_at,
                 supplement=candidate.supplement,
                 created_at=now,
@@ -109,7 +110,7 @@ def process(reminder_id: int) -> str:
 def system_actor():
     """The account the automatic stop is recorded under: "Hệ thống nhắc việc". It can never log
     in (inactive, no usable password); it holds every role of every agency only so that the
-    one action service accepts it (docs/decisions/0009-reminders-system-actor.md)."""
+    one action service accepts it (docs/decisions/0011-reminders-system-actor.md)."""
     from django.conf import settings
 
     username = getattr(settings, "REMINDERS_SYSTEM_USERNAME", "he-thong-nhac-viec")

@@ -10,6 +10,8 @@ Circular 01/2018/TT-VPCP has no form for stopping (forms 01–06 only): the reas
 event, the applicant's e-mail and form 05 (printable from the dossier page).
 """
 
+import logging
+
 from django.db import transaction
 
 from congso.dossiers.calendar import to_local
@@ -18,6 +20,8 @@ from congso.dossiers.services.errors import DossierError
 from congso.dossiers.services.processing import perform
 from congso.dossiers.status import Action, Status
 from congso.reminders import rules
+
+logger = logging.getLogger(__name__)
 
 
 def reason_text(reminder, days: int) -> str:
@@ -56,8 +60,24 @@ def stop_expired(reminder) -> None:
             # must decide; the listing shows why.
             reminder.outcome = "Chưa dừng được hồ sơ, cần cán bộ xử lý."
             reminder.error = error.detail
+            logger.warning(
+                "Reminder %s could not %s dossier %s: %s",
+                reminder.pk,
+                action,
+                dossier.pk,
+                error.detail,
+            )
             return
         reminder.event = Event.objects.filter(dossier=dossier, action=action).latest("pk")
+        logger.info(
+            "Reminder %s: %s dossier %s (supplement request %s expired at %s) as %s",
+            reminder.pk,
+            action,
+            dossier.pk,
+            request.pk,
+            reminder.due_at,
+            actor.username,
+        )
         reminder.outcome = (
             "Đã dừng xử lý hồ sơ." if action == Action.STOP else "Đã từ chối tiếp nhận hồ sơ."
         )

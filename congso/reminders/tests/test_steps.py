@@ -149,3 +149,16 @@ def test_a_failed_send_is_tried_again_on_the_next_run(received, remind, monkeypa
     assert len(remind(vn(2026, 5, 7, 15, 5))) == 2
     reminder.refresh_from_db()
     assert reminder.done_at is not None
+
+
+def test_a_dry_run_lists_what_is_due_and_records_nothing(received, clock):
+    import io
+
+    from django.core.management import call_command
+
+    dossier = received()
+    clock.set(vn(2026, 5, 8, 15))
+    out = io.StringIO()
+    call_command("send_reminders", "--dry-run", stdout=out)
+    assert f"overdue\t{dossier.code}\txu-ly@" in out.getvalue()
+    assert not Reminder.objects.exists()
