@@ -15,3 +15,12 @@ class NationalSyncConfig(AppConfig):
         from congso.nationalsync.outbox import on_event_recorded
 
         event_recorded.connect(on_event_recorded, sender=Event, dispatch_uid="nationalsync-outbox")
+
+        from django.apps import apps
+
+        if apps.is_installed("congso.retention"):
+            # Retention anonymises a dossier's applicant: their data leaves the messages too.
+            from congso.nationalsync.outbox import on_dossier_anonymised
+            from congso.retention.anonymise import dossier_anonymised
+
+            dossier_anonymised.connect(on_dossier_anonymised, dispatch_uid="nationalsync-anon")

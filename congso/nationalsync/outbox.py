@@ -53,3 +53,26 @@ def on_event_recorded(sender, dossier, event, **kwargs) -> None:
         # Send soon after the action commits, in the worker; the minute timer catches up on
         # whatever this misses (worker down, portal down).
         transaction.on_commit(outbox_sender.enqueue_drain, robust=True)
+
+
+# The applicant's data in the messages already queued or sent (the record of what the portal
+# was told stays; who it was about does not).
+PERSONAL = {"ChuHoSo": "(đã ẩn danh)", "Email": "", "SoDienThoai": "", "TrichYeuHoSo": ""}
+
+
+def _scrub(payload: dict) -> dict:
+    payload = {**payload, **{k: v for k, v in PERSONAL.items() if k in payload}}
+    if "NoiDungXuLy" in payload:  # the action's name stays, a note written about them goes
+        payload["NoiDungXuLy"] = payload["NoiDungXuLy"].split(":", 1)[0]
+    if "DanhSachHoSoBoSung" in payload:
+        payload["DanhSachHoSoBoSung"] = [
+            {**item, "NoiDungBoSung": ""} for item in payload["DanhSachHoSoBoSung"]
+        ]
+    return payload
+
+
+def on_dossier_anonymised(sender, dossier, **kwargs) -> None:
+    """congso.retention anonymised `dossier` (inside its transaction): clear the applicant's
+    data from its messages too."""
+    for message in OutboxMessage.objects.filter(dossier_id=dossier.pk).only("pk", "payload"):
+        OutboxMessage.objects.filter(pk=message.pk).update(payload=_scrub(message.payload))

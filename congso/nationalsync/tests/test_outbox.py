@@ -158,3 +158,22 @@ def test_the_applicants_own_action_names_no_one(run):
     entry = OutboxMessage.objects.get(kind=Kind.PROGRESS).payload
     assert entry["NguoiXuLy"] == "Người nộp hồ sơ"
     assert entry["TrangThai"] == "7"
+
+
+def test_anonymising_a_dossier_clears_the_applicant_from_its_messages(run):
+    from congso.nationalsync.outbox import on_dossier_anonymised
+
+    dossier = run(
+        None,
+        [
+            (RECEIVED, "one_stop", "receive"),
+            (FORWARDED, "citizen", "withdraw", {"reason": "Lý do riêng của tôi"}),
+        ],
+    )
+    on_dossier_anonymised(sender=None, dossier=dossier)
+    text = json.dumps(
+        list(OutboxMessage.objects.values_list("payload", flat=True)), ensure_ascii=False
+    )
+    for personal in (APPLICANT["name"], APPLICANT["email"], APPLICANT["phone"], "Lý do riêng"):
+        assert personal not in text
+    assert OutboxMessage.objects.get(kind=Kind.SYNC).payload["MaHoSo"] == dossier.code
