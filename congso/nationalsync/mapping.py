@@ -54,8 +54,9 @@ def national_status(status: int) -> str:
 
 
 def channel_code(channel: int) -> str:
-    """KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính (chưa xác nhận)."""
-    return str(int(Channel(channel)))
+    """KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính (chưa xác nhận). Never raises: a
+    failure here would roll the officer's action back (it runs inside its transaction)."""
+    return str(int(channel)) if channel in Channel.values else ""
 
 
 def _result_files(dossier) -> list[dict]:
