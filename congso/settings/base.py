@@ -369,3 +369,9 @@ DOSSIER_NOTIFIERS = env_list("DOSSIER_NOTIFIERS", "congso.dossiers.notifications
 ZALO_FILE_PATH = Path(os.environ.get("ZALO_FILE_PATH", VAR_DIR / "zalo"))
 # Text messages (SMS): congso.accounts.sms; the default writes files next to the e-mails.
 SMS_SENDER = os.environ.get("SMS_SENDER", "congso.accounts.sms.FileSmsSender")
+# Sync to the National Public Service Portal (congso.nationalsync, docs/national-sync.md): off
+# while either is empty; NATIONAL_SYNC_TIMEOUT and _MAX_ATTEMPTS tune it.
+NATIONAL_SYNC_URL = os.environ.get("NATIONAL_SYNC_URL", "")
+NATIONAL_SYNC_TOKEN = os.environ.get("NATIONAL_SYNC_TOKEN", "")
+NATIONAL_SYNC_TIMEOUT = float(os.environ.get("NATIONAL_SYNC_TIMEOUT", "10"))
+NATIONAL_SYNC_MAX_ATTEMPTS = int(os.environ.get("NATIONAL_SYNC_MAX_ATTEMPTS", "8"))
