@@ -199,3 +199,12 @@ def test_the_command_sends_and_reports(run, sync_on, capsys):
     received(run)
     call_command("send_national_sync", "--max-seconds", "5")
     assert "Đã gửi 1 bản tin: 1 được xác nhận" in capsys.readouterr().out
+
+
+def test_the_background_task_drains_the_outbox(run, sync_on):
+    from congso.nationalsync.tasks import send_national_sync
+
+    received(run)
+    result = send_national_sync.enqueue()  # tests run tasks at once
+    assert result.return_value["acknowledged"] == 1
+    assert OutboxMessage.objects.get().state == State.ACKNOWLEDGED
