@@ -64,6 +64,7 @@ demo: install demo-fonts migrate
 	$(PY) manage.py ensure_demo_admin
 	$(PY) manage.py load_sample_dossiers
 	$(PY) manage.py load_sample_index_766
+	$(PY) manage.py load_sample_report_signing
 	@# WhiteNoise serves the static files from their apps in the demo; it only needs the folder.
 	@mkdir -p "$${STATIC_ROOT:-staticfiles}"
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
