@@ -1,6 +1,8 @@
 """The data of benchmarks/dossiers_bench.py: 100,000 sample dossiers with their events, by
 bulk_create (the services would take hours). Imported after django.setup(); run through
-`dossiers_bench.py generate`."""
+`dossiers_bench.py generate`. With `--agencies 100 --count 1000000` it is the data of the
+results statistics benchmark (benchmarks/servicestats_bench.py), which adds supplement requests
+and ratings (what the figures count) and then builds the facts with `servicestats.rebuild()`."""
 
 import datetime as dt
 import random
@@ -11,7 +13,14 @@ from collections import defaultdict
 from django.db import connection
 
 from congso.dossiers.calendar import VN, to_local
-from congso.dossiers.models import AgencyStaff, Dossier, DossierCounter, Event
+from congso.dossiers.models import (
+    AgencyStaff,
+    Dossier,
+    DossierCounter,
+    Event,
+    Rating,
+    SupplementRequest,
+)
 from congso.dossiers.status import Channel, Role, Status
 
 PREFIX = "bench"  # usernames; agency identifiers end in .B99
@@ -44,7 +53,7 @@ def agency_officer():
     return get_user_model().objects.get(username=f"{PREFIX}-00-motcua")
 
 
-def generate(count: int, seed: int, batch: int) -> None:
+def generate(count: int, seed: int, batch: int, agency_count: int = 20) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -65,7 +74,7 @@ def generate(count: int, seed: int, batch: int) -> None:
             name=f"Cơ quan mẫu số {i:02d} (dữ liệu mẫu)",
             level=AgencyLevel.PROVINCE if i < 8 else AgencyLevel.COMMUNE,
         )
-        for i in range(20)
+        for i in range(agency_count)
     ]
     staff = {}
     for i, agency in enumerate(agencies):
@@ -82,7 +91,8 @@ def generate(count: int, seed: int, batch: int) -> None:
     citizens = User.objects.bulk_create(citizens)
     field, _ = ProcedureField.objects.get_or_create(code="BENCH", defaults={"name": "Lĩnh vực mẫu"})
     procedures = defaultdict(list)  # agency index → [(procedure, workflow)]
-    for n in range(50):
+    # 50 procedures for the 20 agencies of the dossiers benchmark; two per agency beyond that.
+    for n in range(max(50, 2 * agency_count)):
         procedure = Procedure.objects.create(
             code=f"9.{n:06d}.000.00.00.B99",
             name=f"Thủ tục mẫu số {n:02d} (dữ liệu mẫu)",
@@ -94,25 +104,27 @@ def generate(count: int, seed: int, batch: int) -> None:
             is_sample=True,
         )
         Component.objects.create(procedure=procedure, name="Đơn đề nghị (mẫu)", required=True)
-        for i in {n % 20, (n * 7 + 3) % 20}:
+        for i in {n % agency_count, (n * 7 + 3) % agency_count}:
             procedure.agencies.add(agencies[i])
             procedures[i].append(
                 (procedure, resolve_workflow(procedure, agencies[i], Channel.ONLINE))
             )
     now = dt.datetime.now(tz=VN)
     statuses, weights = zip(*STATUS_MIX.items(), strict=True)
-    agency_weights = [15] + [85 / 19] * 19
+    others = agency_count - 1
+    agency_weights = [15] + [85 / others] * others
     counters = defaultdict(int)
     done = 0
     while done < count:
         size = min(batch, count - done)
         rows, plans = [], []
         for _ in range(size):
-            i = rng.choices(range(20), agency_weights)[0]
+            i = rng.choices(range(agency_count), agency_weights)[0]
             procedure, workflow = rng.choice(procedures[i])
             status = rng.choices(statuses, weights)[0]
-            # Open dossiers are recent (some overdue, some due soon); settled ones span a year.
-            age = dt.timedelta(days=rng.uniform(0, 20 if status in OPEN else 365))
+            # Open dossiers are recent (some overdue, some due soon); settled ones span a year,
+            # finished before today (up to 12 days after receipt).
+            age = dt.timedelta(days=rng.uniform(0, 20) if status in OPEN else rng.uniform(14, 365))
             submitted = now - age
             row = Dossier(
                 procedure=procedure,
@@ -154,6 +166,9 @@ def generate(count: int, seed: int, batch: int) -> None:
             [e for row, plan in zip(rows, plans, strict=True) for e in events_of(row, *plan)],
             batch_size=batch * 4,
         )
+        supplements, ratings = extras(rows, plans, rng)
+        SupplementRequest.objects.bulk_create(supplements, batch_size=batch)
+        Rating.objects.bulk_create(ratings, batch_size=batch)
         done += size
         print(f"  {done}/{count}", end="\r", flush=True)
     DossierCounter.objects.bulk_create(
@@ -164,6 +179,42 @@ def generate(count: int, seed: int, batch: int) -> None:
     print(
         f"\n{count} dossiers, {Event.objects.count()} events in {time.monotonic() - started:.0f}s"
     )
+
+
+def extras(rows, plans, rng):
+    """Supplement requests (every dossier waiting for one, and one in ten of those returned,
+    which waited a day) and ratings (four in ten of those returned): what the figures count."""
+    supplements, ratings = [], []
+    for row, (status, officer) in zip(rows, plans, strict=True):
+        if status == Status.SUPPLEMENT:
+            supplements.append(
+                SupplementRequest(
+                    dossier=row,
+                    requested_at=row.paused_at,
+                    requested_by=officer,
+                    reason="Bổ sung giấy tờ (dữ liệu mẫu)",
+                    pauses_clock=True,
+                )
+            )
+        elif status == Status.RETURNED:
+            if rng.random() < 0.1:
+                asked = row.received_at + dt.timedelta(hours=rng.uniform(1, 30))
+                supplements.append(
+                    SupplementRequest(
+                        dossier=row,
+                        requested_at=asked,
+                        requested_by=officer,
+                        reason="Bổ sung giấy tờ (dữ liệu mẫu)",
+                        pauses_clock=True,
+                        completed_at=min(asked + dt.timedelta(days=1), row.finished_at),
+                    )
+                )
+            if rng.random() < 0.4:
+                score = rng.choices([5, 4, 3, 2, 1], [55, 30, 9, 4, 2])[0]
+                ratings.append(
+                    Rating(dossier=row, score=score, at=row.returned_at + dt.timedelta(hours=3))
+                )
+    return supplements, ratings
 
 
 def events_of(row, status, officer):
