@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 APPLICANT_FORMS = {"01", "02", "03", "04"}  # as views/files.py: form 05 is the agency's
 SALT = "congso.retention.export"
+STALE_AFTER = dt.timedelta(hours=1)
 
 
 def link_seconds() -> int:
@@ -41,12 +42,18 @@ def link_seconds() -> int:
 
 
 def request_export(subject, requested_by) -> DataExport:
-    """A new export of `subject`'s data, built by the background task. A citizen's export still
-    being prepared is returned instead of a second one (a double click starts one build)."""
+    """A new export of `subject`'s data, built by the background task. An export still being
+    prepared is returned instead of a second one (a double click starts one build), unless it
+    has waited so long that its task was surely lost (the worker was down)."""
     with transaction.atomic():
         pending = (
             DataExport.objects.select_for_update()
-            .filter(subject=subject, requested_by=requested_by, state=DataExport.State.PENDING)
+            .filter(
+                subject=subject,
+                requested_by=requested_by,
+                state=DataExport.State.PENDING,
+                requested_at__gte=records.now() - STALE_AFTER,
+            )
             .first()
         )
         if pending:

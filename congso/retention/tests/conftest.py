@@ -10,6 +10,13 @@ from congso.servicestats.tests.conftest import office, run  # noqa: F401
 SETTLED = vn(2026, 5, 7, 9)  # the return of the result, below
 
 
+@pytest.fixture(autouse=True)
+def portal_home(home):
+    """The site's home page and settings: the citizen pages and the 404 page render in its
+    frame (a transactional test elsewhere may have flushed what the migrations made)."""
+    return home
+
+
 @pytest.fixture
 def returned(office, run, clock):  # noqa: F811
     """returned(procedure=None) → a dossier received 05/05, settled (result returned) 07/05/2026

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -87,8 +88,7 @@ def test_the_zip_holds_the_staff_accesses_by_agency(office, dossier, client):
 def test_the_citizen_downloads_their_zip_through_the_page(client, office, ready):
     client.force_login(office["citizen"])
     html = client.get(PAGE).content.decode()
-    link = reverse("retention:download", args=[exports.token_for(ready)])
-    assert link in html
+    (link,) = re.findall(r'href="(/tai-khoan/du-lieu-cua-toi/tai-ve/[^"]+)"', html)
     response = client.get(link)
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert "no-store" in response["Cache-Control"]
@@ -206,3 +206,14 @@ def test_the_desk_search_finds_a_citizen_by_id_number(client, office):
         "/admin/du-lieu-ca-nhan/xuat-tai-quay/", {"q": "001099000009"}
     ).content.decode()
     assert office["citizen"].username in html
+
+
+def test_a_second_request_while_one_is_prepared_starts_no_second_build(office):
+    first = exports.request_export(office["citizen"], office["citizen"])
+    assert exports.request_export(office["citizen"], office["citizen"]) == first
+
+
+def test_an_export_whose_task_was_lost_is_replaced_after_an_hour(office, clock):
+    first = exports.request_export(office["citizen"], office["citizen"])
+    clock.set(first.requested_at + exports.STALE_AFTER + exports.dt.timedelta(seconds=1))
+    assert exports.request_export(office["citizen"], office["citizen"]) != first
