@@ -113,3 +113,24 @@ def test_the_admin_home_shows_my_reminders(client, rows):
     response = client.get("/admin/")
     assert b'id="reminders-panel"' in response.content
     assert rows["agency"].dossiers.first().code.encode() in response.content
+
+
+def test_an_officer_cannot_change_the_supplement_deadlines(client, office):
+    url = reverse("wagtailsnippets_reminders_supplementdeadline:list")
+    client.force_login(office["leader"])
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or response.url != url
+
+
+def test_the_installation_administrator_sets_a_procedures_supplement_deadline(client, office):
+    from congso.reminders.models import SupplementDeadline
+
+    client.force_login(SuperuserFactory())
+    url = reverse("wagtailsnippets_reminders_supplementdeadline:add")
+    response = client.post(
+        url,
+        {"procedure": office["procedure"].pk, "working_days": "10", "legal_basis": "Mẫu"},
+    )
+    assert response.status_code == 302
+    assert SupplementDeadline.objects.get().working_days == 10
