@@ -32,6 +32,24 @@ class Group(models.TextChoices):
     SATISFACTION = "satisfaction", _("Mức độ hài lòng")
 
 
+# The measures congso computes (congso.index766.measures.FORMULAS; a test keeps them equal).
+FORMULA_CHOICES = [
+    ("published_on_time", _("TTHC công khai đúng hạn / TTHC đang áp dụng")),
+    ("complete_procedures", _("TTHC công khai đủ nội dung bắt buộc / TTHC đang áp dụng")),
+    ("synced", _("Hồ sơ được Cổng quốc gia xác nhận đồng bộ / hồ sơ tiếp nhận")),
+    ("in_time", _("Trước hạn, đúng hạn, đang trong hạn / đã giải quyết và đang giải quyết")),
+    ("offered_online", _("TTHC trực tuyến / TTHC đang áp dụng")),
+    ("online_used", _("TTHC trực tuyến có hồ sơ trực tuyến / TTHC trực tuyến")),
+    ("online_dossiers", _("Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận")),
+    ("payable_online", _("TTHC có phí cho thanh toán trực tuyến / TTHC có phí")),
+    ("paid_once", _("TTHC có giao dịch thanh toán trực tuyến / TTHC cho thanh toán trực tuyến")),
+    ("paid_online", _("Hồ sơ thanh toán trực tuyến / hồ sơ có phí đã giải quyết")),
+    ("electronic_results", _("Hồ sơ có kết quả điện tử / hồ sơ đã giải quyết")),
+    ("satisfied", _("Đánh giá hài lòng (4–5) / lượt đánh giá")),
+    ("not_late_nor_complained", _("Đã giải quyết trừ trễ hạn và phàn nàn / đã giải quyết")),
+]
+
+
 class IndicatorSet(models.Model):
     name = models.CharField(_("tên bộ chỉ số"), max_length=200)
     effective_from = models.DateField(
@@ -79,7 +97,13 @@ class Indicator(models.Model):
     )
     source = models.CharField(_("nguồn số liệu"), max_length=10, choices=Source.choices)
     # Key of the measure in congso.index766.measures (computed indicators only).
-    formula = models.CharField(_("công thức"), max_length=40, blank=True)
+    formula = models.CharField(
+        _("công thức"),
+        max_length=40,
+        blank=True,
+        choices=FORMULA_CHOICES,
+        help_text=_("Chỉ với chỉ số tính từ hồ sơ; để trống với chỉ số nhập có minh chứng."),
+    )
     description = models.TextField(_("cách tính"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -103,6 +127,12 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.name}"
+
+    def clean(self):
+        if self.source == Source.COMPUTED and not self.formula:
+            raise ValidationError({"formula": _("Chỉ số tính từ hồ sơ cần chọn công thức.")})
+        if self.source == Source.ENTERED and self.formula:
+            raise ValidationError({"formula": _("Chỉ số nhập có minh chứng không có công thức.")})
 
 
 class EnteredValue(models.Model):

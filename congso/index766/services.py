@@ -159,6 +159,16 @@ def lines_for(
 ) -> tuple[list[Line], PeriodClosure | None]:
     agency_ids = [agency.pk] if agency else None
     by_agency, closure = scores_by_agency(period, agency_ids, today)
+    return lines_from(by_agency, closure, period, agency), closure
+
+
+def lines_from(
+    by_agency: dict[int, list[Line]],
+    closure: PeriodClosure | None,
+    period: Period,
+    agency: Agency | None,
+) -> list[Line]:
+    """One agency's lines, or the whole installation's, from every agency's lines."""
     if closure is not None:
         template = [_copy(line) for line in next(iter(by_agency.values()), [])]
         if not template:
@@ -166,12 +176,8 @@ def lines_for(
     else:
         template = _blank_lines(indicator_set_for(period))
     if agency is not None:
-        return by_agency.get(agency.pk) or template, closure
-    for line in template:
-        line.numerator = line.denominator = Decimal(0)
-        line.entered = False
-        line.score()
-    return combined(by_agency, template), closure
+        return by_agency.get(agency.pk) or template
+    return combined(by_agency, template)
 
 
 def _copy(line: Line) -> Line:
@@ -209,7 +215,10 @@ def report(period: Period, agency: Agency | None, today: dt.date | None = None) 
 
 def ranking(period: Period, today: dt.date | None = None) -> list[dict]:
     """Every agency with its total, best first (ties share a rank, then by identifier)."""
-    by_agency, _closure = scores_by_agency(period, None, today)
+    return ranking_from(scores_by_agency(period, None, today)[0])
+
+
+def ranking_from(by_agency: dict[int, list[Line]]) -> list[dict]:
     agencies = Agency.objects.in_bulk(list(by_agency))
     rows = sorted(
         (

@@ -71,8 +71,10 @@ def index_page(request):
                 raise services.IndexError766(
                     f"Không tìm thấy cơ quan có mã định danh “{identifier}”."
                 )
-        lines, closure = services.lines_for(period, agency)
-        ranking = services.ranking(period)
+        # Every agency's lines once: the ranking and the page's own lines come from them.
+        by_agency, closure = services.scores_by_agency(period)
+        lines = services.lines_from(by_agency, closure, period, agency)
+        ranking = services.ranking_from(by_agency)
     except services.IndexError766 as error:
         context["error"] = str(error)
         status = status if status != 200 else error.status

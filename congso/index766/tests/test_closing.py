@@ -150,3 +150,10 @@ def test_the_demo_enters_sample_values_once_and_labels_them(set_766):
     assert sample.load(today=dt.date(2026, 5, 20)) == 3 * 8
     assert EnteredValue.objects.count() == 24
     assert all("(dữ liệu mẫu)" in v.evidence for v in EnteredValue.objects.all())
+
+
+def test_every_formula_an_admin_can_choose_is_one_congso_computes():
+    from congso.index766.measures import FORMULAS
+    from congso.index766.models import FORMULA_CHOICES
+
+    assert {key for key, _label in FORMULA_CHOICES} == set(FORMULAS)

@@ -16,6 +16,12 @@ CLOSE = "/admin/chi-so-766/khoa-ky/"
 ADD_VALUE = "/admin/snippets/index766/enteredvalue/add/"
 
 
+@pytest.fixture(autouse=True)
+def site(home):
+    """Pages render the site's settings: a site with its home page, whatever ran before."""
+    return home
+
+
 @pytest.fixture
 def agency(set_766):
     agency = make_agency()
