@@ -61,6 +61,7 @@ demo: install demo-fonts migrate
 	$(PY) manage.py set_site_address "http://127.0.0.1:$(PORT)"
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_sample_procedures
+	$(PY) manage.py load_sample_payments
 	$(PY) manage.py ensure_demo_admin
 	$(PY) manage.py load_sample_dossiers
 	$(PY) manage.py load_sample_index_766

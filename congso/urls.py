@@ -26,6 +26,7 @@ urlpatterns = [
     path("tim-kiem/", include("congso.search.urls")),
     path("thu-tuc-hanh-chinh/", include("congso.procedures.urls")),
     path("dich-vu-cong/", include("congso.dossiers.urls")),
+    path("thanh-toan/", include("congso.payments.urls")),
     path("ket-qua-giai-quyet-ho-so/", include("congso.servicestats.urls")),
     path("chi-so-766/", include("congso.index766.urls")),
     # Public tracking of a dossier by its code (records.TRACKING_PATH, on every receipt's QR).

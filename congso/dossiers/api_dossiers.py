@@ -84,6 +84,18 @@ ACTIONS = {
         {"score": ("integer", True, "Điểm 1–5"), "comment": ("string", False, "Nhận xét")},
     ),
     "reopen": ("Mở lại hồ sơ đã kết thúc (lãnh đạo), có lý do", _REASON),
+    # congso.payments: docs/payments.md
+    "request-payment": (
+        "Yêu cầu nộp phí, lệ phí (trạng thái 6): số tiền tính từ các khoản thu của thủ tục",
+        {
+            "quantity": ("integer", False, "Số lượng cho khoản thu theo số lượng (mặc định 1)"),
+            **_NOTE,
+        },
+    ),
+    "confirm-payment": (
+        "Xác nhận đã thu phí, lệ phí trực tiếp tại cơ quan",
+        {"receipt_number": ("string", False, "Số biên lai"), **_NOTE},
+    ),
 }
 _PYTHON_TYPES = {"string": str, "integer": int}
 

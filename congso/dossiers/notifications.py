@@ -247,6 +247,13 @@ def _content(dossier, event) -> dict:
             ("Ngày hẹn trả kết quả mới", local_time(dossier.due_at)),
         ]
         links.append(("Phiếu xin lỗi và hẹn lại ngày trả kết quả", _slip_link(dossier, "04")))
+    elif action == Action.REQUEST_PAYMENT:
+        from congso.payments.notify import payment_request_content
+
+        asked = payment_request_content(dossier, label, absolute)
+        subject, lead = asked["subject"], asked["lead"]
+        facts += asked["facts"]
+        paragraphs, links = asked["paragraphs"], asked["links"]
     else:
         status = dossier.status_text
         subject = f"Hồ sơ {label}: {status[:1].lower()}{status[1:]}"

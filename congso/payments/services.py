@@ -76,7 +76,9 @@ def start_online(dossier_id, user, *, return_url: str, client_ip: str) -> str:
     gateway = get_gateway()
     with transaction.atomic():
         dossier = (
-            Dossier.objects.select_for_update().select_related("procedure").filter(pk=dossier_id)
+            Dossier.objects.select_for_update(of=("self",))
+            .select_related("procedure")
+            .filter(pk=dossier_id)
         ).first()
         if dossier is None:
             raise NotFound("Không tìm thấy hồ sơ.")
@@ -155,7 +157,7 @@ def apply(gateway, verdict, *, kind: str, remote_addr: str = "") -> str:
         logger.warning("payment message for unknown order %r", verdict.reference)
         return Answer.UNKNOWN_ORDER
     with transaction.atomic():
-        dossier = Dossier.objects.select_for_update().select_related("agency").get(pk=found[1])
+        dossier = Dossier.objects.select_for_update().get(pk=found[1])
         payment = Payment.objects.select_for_update().get(pk=found[0])
         if payment.gateway != gateway.name or payment.method != Method.ONLINE:
             _log(kind, verdict, "wrong_gateway", payment=payment, remote_addr=remote_addr)
@@ -193,9 +195,19 @@ def apply(gateway, verdict, *, kind: str, remote_addr: str = "") -> str:
         return Answer.OK
 
 
+def clean(params: dict) -> dict:
+    """Strings without NUL (PostgreSQL refuses them in text and JSON) and of sane length: what
+    comes from outside is logged as received otherwise."""
+    return {
+        str(k)[:64].replace("\x00", ""): str(v)[:1000].replace("\x00", "")
+        for k, v in list(params.items())[:100]
+    }
+
+
 def handle_ipn(params: dict, *, remote_addr: str = "", gateway=None) -> dict:
     """The server notification: apply it and answer in the gateway's words. Never raises."""
     gateway = gateway or get_gateway()
+    params = clean(params)
     try:
         verdict = gateway.verify_ipn(params)
         answer = apply(gateway, verdict, kind=PaymentNotification.Kind.IPN, remote_addr=remote_addr)
@@ -215,7 +227,7 @@ def handle_return(params: dict, *, remote_addr: str = "", gateway=None):
     """The browser came back: only read and logged, never settles (it can be forged or never
     come); the IPN or the daily query does. Returns (payment or None, verdict)."""
     gateway = gateway or get_gateway()
-    verdict = gateway.verify_return(params)
+    verdict = gateway.verify_return(clean(params))
     payment = Payment.objects.filter(order_reference=verdict.reference).first()
     outcome = "shown" if verdict.signature_ok else "bad_signature"
     _log(

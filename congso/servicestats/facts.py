@@ -13,6 +13,7 @@ from congso.dossiers.calendar import timeliness, to_local, working_time_between
 from congso.dossiers.models import Dossier, DossierFile, Event, Rating, SupplementRequest
 from congso.dossiers.querysets import calendar_for
 from congso.dossiers.status import Channel, Status
+from congso.payments.models import Method, Payment, PaymentStatus
 from congso.procedures.models import Fee, OnlineLevel
 from congso.servicestats.models import DossierFact, Outcome
 
@@ -72,6 +73,15 @@ def source():
             ),
             rating_score=Subquery(Rating.objects.filter(dossier=OuterRef("pk")).values("score")),
             rating_at=Subquery(Rating.objects.filter(dossier=OuterRef("pk")).values("at")),
+            # The first online payment that went through (congso.payments): Decision 766's
+            # "dossiers paid online".
+            paid_online_at=Subquery(
+                Payment.objects.filter(
+                    dossier=OuterRef("pk"), status=PaymentStatus.PAID, method=Method.ONLINE
+                )
+                .order_by("paid_at", "pk")
+                .values("paid_at")[:1]
+            ),
             has_fee=Exists(Fee.objects.filter(procedure=OuterRef("procedure_id"), amount__gt=0)),
             has_result_file=Exists(
                 DossierFile.objects.filter(
@@ -118,6 +128,7 @@ def compute(dossier, calendars: dict | None = None) -> DossierFact:
         rating=dossier.rating_score,
         rated_on=_day(dossier.rating_at),
         fee_bearing=bool(dossier.has_fee),
+        paid_online_on=_day(dossier.paid_online_at),
         electronic_result=bool(dossier.has_result_file),
         is_sample=dossier.is_sample,
         outcome=Outcome.IN_PROGRESS,

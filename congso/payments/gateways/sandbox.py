@@ -37,9 +37,8 @@ class SandboxGateway(VnpayGateway):
 
     @classmethod
     def from_settings(cls):
-        from congso.core.site_address import site_url
-
-        return cls(merchant=MERCHANT, secret=_secret(), pay_url=site_url(SANDBOX_PATH), api_url="")
+        # A path, not an address: the citizen's browser stays on the host it came from.
+        return cls(merchant=MERCHANT, secret=_secret(), pay_url=SANDBOX_PATH, api_url="")
 
     def bank_answer(self, params: dict, *, success: bool, at: dt.datetime) -> dict[str, str]:
         """The signed parameters the bank sends back (return URL and IPN alike)."""

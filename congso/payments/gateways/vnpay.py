@@ -110,9 +110,8 @@ def sign(secret: str, message: str) -> str:
 def canonical(params: dict) -> str:
     """The signed string: vnp_* parameters but the signature ones, sorted, URL-encoded."""
     skip = {F["signature"], F["signature_type"]}
-    pairs = sorted(
-        (k, str(v)) for k, v in params.items() if k.startswith("vnp_") and k not in skip and v != ""
-    )
+    # Empty values are signed too ("vnp_BankTranNo="), as VNPay's sample code does.
+    pairs = sorted((k, str(v)) for k, v in params.items() if k.startswith("vnp_") and k not in skip)
     return "&".join(f"{k}={quote_plus(v)}" for k, v in pairs)
 
 
