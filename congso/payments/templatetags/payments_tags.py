@@ -10,9 +10,17 @@ from congso.payments.models import PaymentStatus
 register = template.Library()
 
 
+def _ever_asked(dossier) -> bool:
+    """Set by the first payment request and never cleared: a dossier never asked to pay costs
+    its pages no query."""
+    return dossier.status_before_payment is not None
+
+
 @register.inclusion_tag("payments/citizen_box.html", takes_context=True)
 def payment_box(context, dossier):
-    payments = list(dossier.payments.order_by("-requested_at", "-pk"))
+    payments = (
+        list(dossier.payments.order_by("-requested_at", "-pk")) if _ever_asked(dossier) else []
+    )
     waiting = None
     if dossier.status == Status.PAYMENT and payments and not payments[0].is_paid:
         latest = payments[0]
@@ -38,6 +46,8 @@ def payment_box(context, dossier):
 @register.inclusion_tag("payments/officer_list.html")
 def officer_payments(dossier):
     """The payments of a dossier on the officer's page, with each gateway message's outcome."""
+    if not _ever_asked(dossier):
+        return {"rows": []}
     payments = list(
         dossier.payments.prefetch_related("notifications").order_by("requested_at", "pk")
     )
