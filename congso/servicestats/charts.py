@@ -63,26 +63,27 @@ def proportion_bar(title: str, parts: list[Part]) -> SafeString:
     else:
         pieces.append(f'<rect x="0" y="0" width="{width}" height="{bar_h}" fill="#e6e6e6"></rect>')
         pieces.append(
-            f'<text x="{width / 2}" y="{bar_h / 2 + 6}" text-anchor="middle" font-size="16" '
+            f'<text x="{width / 2}" y="{bar_h / 2 + 6}" text-anchor="middle" font-size="20" '
             f'fill="#333">{escape("Chưa có hồ sơ đã giải quyết")}</text>'
         )
-    legend_y = bar_h + 28
+    # Text sizes are in viewBox units: at 375 px the chart is drawn at about half size.
+    legend_y = bar_h + 34
     slot = width / max(len(parts), 1)
     for i, p in enumerate(parts):
         lx = i * slot
         share = f" {format_number(p.value * 100 / total, 1)}%" if total else ""
         pieces.append(
-            f'<rect x="{lx:.2f}" y="{legend_y - 13}" width="14" height="14" fill="{p.colour}">'
+            f'<rect x="{lx:.2f}" y="{legend_y - 17}" width="18" height="18" fill="{p.colour}">'
             "</rect>"
-            f'<text x="{lx + 20:.2f}" y="{legend_y}" font-size="15" fill="#222">'
+            f'<text x="{lx + 24:.2f}" y="{legend_y}" font-size="20" fill="#222">'
             f"{escape(p.label)}{escape(share)}</text>"
         )
-    return _frame(title, desc, width, legend_y + 10, "".join(pieces))
+    return _frame(title, desc, width, legend_y + 12, "".join(pieces))
 
 
 def month_bars(title: str, months: list[tuple[str, int, int]]) -> SafeString:
     """Received and settled per month as pairs of vertical bars: (label, received, settled)."""
-    width, height, top, bottom, left = 600, 260, 24, 40, 8
+    width, height, top, bottom, left = 600, 280, 26, 56, 8
     plot_h = height - top - bottom
     peak = max([max(r, s) for _, r, s in months] + [1])
     slot = (width - left) / max(len(months), 1)
@@ -106,18 +107,18 @@ def month_bars(title: str, months: list[tuple[str, int, int]]) -> SafeString:
             if value and len(months) <= 6:
                 pieces.append(
                     f'<text x="{centre + dx + bar_w / 2:.2f}" y="{top + plot_h - h - 4:.2f}" '
-                    f'text-anchor="middle" font-size="13" fill="#222">'
+                    f'text-anchor="middle" font-size="17" fill="#222">'
                     f"{escape(format_number(value))}</text>"
                 )
         pieces.append(
-            f'<text x="{centre:.2f}" y="{top + plot_h + 20}" text-anchor="middle" '
-            f'font-size="14" fill="#222">{escape(label)}</text>'
+            f'<text x="{centre:.2f}" y="{top + plot_h + 22}" text-anchor="middle" '
+            f'font-size="18" fill="#222">{escape(label)}</text>'
         )
     legend_y = height - 4
     for i, (name, colour) in enumerate((("Tiếp nhận", RECEIVED), ("Đã giải quyết", SETTLED))):
-        lx = left + i * 160
+        lx = left + i * 220
         pieces.append(
-            f'<rect x="{lx}" y="{legend_y - 12}" width="14" height="14" fill="{colour}"></rect>'
-            f'<text x="{lx + 20}" y="{legend_y}" font-size="14" fill="#222">{escape(name)}</text>'
+            f'<rect x="{lx}" y="{legend_y - 17}" width="18" height="18" fill="{colour}"></rect>'
+            f'<text x="{lx + 24}" y="{legend_y}" font-size="21" fill="#222">{escape(name)}</text>'
         )
     return _frame(title, desc, width, height + 8, "".join(pieces))
