@@ -99,7 +99,11 @@ def _day(moment: dt.datetime | None) -> dt.date | None:
 def paused_working_time(dossier, cal) -> dt.timedelta:
     """Working time the clock stood still for supplements asked after receipt."""
     total = dt.timedelta(0)
-    for request in dossier.supplements.filter(pauses_clock=True):
+    # A rebuild reads them for a whole batch at once (services.rebuild), one query per batch.
+    requests = getattr(dossier, "pausing_supplements", None)
+    if requests is None:
+        requests = dossier.supplements.filter(pauses_clock=True)
+    for request in requests:
         end = request.completed_at or dossier.finished_at
         if end:
             total += working_time_between(cal, request.requested_at, end)
@@ -115,7 +119,7 @@ def compute(dossier, calendars: dict | None = None) -> DossierFact:
     # An apology moves the appointment, not the law: lateness is against the legal due time.
     due = dossier.legal_due_at or dossier.due_at
     fact = DossierFact(
-        dossier=dossier,
+        dossier_id=dossier.pk,
         agency_id=dossier.agency_id,
         procedure_id=dossier.procedure_id,
         channel=dossier.channel,
