@@ -131,6 +131,9 @@ def sign_and_publish(agency, period: Period, user, *, number: str = "") -> Publi
     except IntegrityError:
         _remove(added)
         raise Conflict(f"Báo cáo {period.label.lower()} của cơ quan đã được ký và đăng.")
+    except services.FileRejected as error:  # e.g. no documents library page to publish under
+        _remove(added)
+        raise Invalid(str(error))
     except BaseException:
         _remove(added)
         raise

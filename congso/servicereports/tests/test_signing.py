@@ -105,3 +105,12 @@ def test_a_failure_while_publishing_leaves_nothing(ready, monkeypatch):
     with pytest.raises(RuntimeError):
         signing.sign_and_publish(ready["agency"], MAY, ready["leader"])
     assert not PublishedReport.objects.exists() and not Page.objects.exists()
+
+
+def test_without_a_documents_library_the_leader_gets_a_message(
+    office, run, clock, signing_config, trusted
+):
+    clock.set(vn(2026, 6, 2, 9))
+    with pytest.raises(Invalid, match="thư viện văn bản"):
+        signing.sign_and_publish(office["agency"], MAY, office["leader"])
+    assert not PublishedReport.objects.exists()
