@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from congso.servicestats import charts, filters, report
 from congso.servicestats.models import AgencyDay
@@ -101,7 +101,7 @@ def _charts(figures: dict, months: list) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def results_page(request):
     agencies = report.agencies()
     context = {
@@ -140,7 +140,7 @@ def _csv_value(value) -> str:
     return "" if value is None else str(value)
 
 
-@require_GET
+@require_safe
 def results_csv(request):
     """Per agency rows and a total row (or per month rows with `theo=thang`); UTF-8 with a BOM
     so that Excel shows Vietnamese; figures as the API gives them (a dot before decimals)."""

@@ -132,3 +132,9 @@ def test_the_page_costs_the_same_queries_however_many_agencies(client, home, two
         make_agency(f"000.00.{50 + n}.H56", f"Cơ quan thử {n} (dữ liệu mẫu)")
     assert _queries(client, {"nam": "2025"}) == before
     assert _queries(client, {"nam": "2025", "co-quan": "000.00.12.H56"}) <= before
+
+
+def test_a_head_request_is_answered_and_a_post_refused(client, home, two_agencies):
+    # Link checkers and uptime monitors send HEAD.
+    assert client.head(URL).status_code == 200
+    assert client.post(URL).status_code == 405
