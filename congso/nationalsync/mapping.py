@@ -31,6 +31,21 @@ UNCONFIRMED = frozenset({"KenhThucHien", "IdBanTin"})
 # organisations as applicants, so every dossier is a citizen's.
 CITIZEN = "1"
 
+# The actions whose note is written for the applicant to read (a refusal's reason, what to
+# supplement…): sent with the action's name. Every other note — internal hand-overs, and the
+# file name an attachment event notes — stays in congso.
+NOTE_ACTIONS = frozenset(
+    {
+        Action.REFUSE,
+        Action.REQUEST_SUPPLEMENT,
+        Action.STOP,
+        Action.WITHDRAW,
+        Action.APOLOGIZE,
+        Action.REOPEN,
+        Action.RATE,
+    }
+)
+
 APPLICANT_ACTIONS = frozenset(
     {Action.SUPPLEMENT, Action.WITHDRAW, Action.RATE, Action.SUBMIT, Action.ATTACH}
 )
@@ -177,10 +192,10 @@ def _handler(event) -> tuple[str, str]:
 
 
 def _content(event) -> str:
-    """NoiDungXuLy: the action's name; the note too when the applicant may read it (a refusal's
-    reason, a supplement request), never an internal note between officers."""
+    """NoiDungXuLy: the action's name; the note too when it is written for the applicant (a
+    refusal's reason, a supplement request), never an internal note or a file name."""
     label = str(Action(event.action).label) if event.action in Action.values else event.action
-    if event.public and event.note:
+    if event.public and event.note and event.action in NOTE_ACTIONS:
         return f"{label}: {event.note}"
     return label
 

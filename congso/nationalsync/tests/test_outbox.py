@@ -177,3 +177,12 @@ def test_anonymising_a_dossier_clears_the_applicant_from_its_messages(run):
     for personal in (APPLICANT["name"], APPLICANT["email"], APPLICANT["phone"], "Lý do riêng"):
         assert personal not in text
     assert OutboxMessage.objects.get(kind=Kind.SYNC).payload["MaHoSo"] == dossier.code
+
+
+def test_an_attachments_file_name_is_not_sent():
+    from congso.nationalsync.mapping import _content
+
+    attached = Event(action="attach", note="CCCD-nguyen-van-a.pdf", public=True)
+    refused = Event(action="refuse", note="Thiếu tờ khai", public=True)
+    assert _content(attached) == "Đính kèm tệp"
+    assert _content(refused) == "Từ chối tiếp nhận: Thiếu tờ khai"
