@@ -132,6 +132,7 @@ def register_xlsx(request):
     except Refused as refused:
         return _refusal(request, refused)
     data = register.workbook(chosen, period, request.user)
+    register.log_personal_data_access(request, chosen, period)
     name = f"so-theo-doi-ho-so-{_slug(chosen, mine)}-{period.code}.xlsx"
     return _file(data, XLSX, name)
 

@@ -147,6 +147,41 @@ def _handovers(dossier_ids) -> dict[int, tuple[str, object]]:
     return out
 
 
+def log_personal_data_access(request, agencies, period: Period) -> int:
+    """One row per dossier in the register in the staff access log of congso.retention (the
+    register hands out each applicant's name, address and phone), anonymised ones excepted."""
+    from django.apps import apps
+
+    if not apps.is_installed("congso.retention"):
+        return 0
+    from congso.dossiers.services import records
+    from congso.retention.access import _ip, user_name
+    from congso.retention.models import PersonalDataAccess
+
+    rows = DossierFact.objects.filter(
+        agency__in=agencies,
+        received_on__gte=period.start,
+        received_on__lte=period.end,
+        dossier__anonymised_at__isnull=True,
+    ).values_list("dossier_id", "dossier__code")
+    at, ip, name = records.now(), _ip(request), user_name(request.user)
+    detail = f"Sổ theo dõi hồ sơ (Mẫu 06), kỳ {period.code}"
+    PersonalDataAccess.objects.bulk_create(
+        PersonalDataAccess(
+            at=at,
+            user=request.user,
+            user_name=name,
+            dossier_id=dossier_id,
+            dossier_code=code or "",
+            what=PersonalDataAccess.What.EXPORT,
+            detail=detail,
+            ip=ip,
+        )
+        for dossier_id, code in rows
+    )
+    return len(rows)
+
+
 def workbook(agencies, period: Period, user=None) -> bytes:
     book = Workbook()
     book.remove(book.active)

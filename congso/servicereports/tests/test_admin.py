@@ -157,3 +157,13 @@ def test_the_password_is_never_shown_back(may, client, signing_config):
     client.force_login(may["admin"])
     page = client.get(config_url(may["agency"])).content.decode()
     assert PFX_PASSWORD not in page and "co-quan.p12" not in page
+
+
+def test_each_dossier_in_a_downloaded_register_is_in_the_access_log(may, client):
+    from congso.retention.models import PersonalDataAccess
+
+    client.force_login(may["one_stop"])
+    agency = may["agency"].identifier
+    client.get(url("register", ky="2026-05", **{"co-quan": agency}))
+    entry = PersonalDataAccess.objects.get()
+    assert entry.user == may["one_stop"] and "Sổ theo dõi" in entry.detail
