@@ -145,10 +145,16 @@ def stock_by_agency(
 def table_by_agency(
     agency_ids: list[int] | None, period: Period, now: dt.datetime | None = None
 ) -> dict[int, dict]:
-    """Every figure per agency, as figures() gives for one: two grouped queries, whatever the
-    number of agencies. Agencies without a day row or a dossier in progress are left out."""
-    flows = figures_by_agency(agency_ids, period)
-    stocks = stock_by_agency(agency_ids, period, now)
+    """Every figure per agency, as figures() gives for one, whatever the number of agencies:
+    one grouped query for a closed period (flows and end-of-period stocks from the same day
+    rows), two for the current one (stocks are counted live, against this moment). Agencies
+    without a day row or a dossier in progress are left out."""
+    now = now or timezone.now()
+    if period.end < timezone.localdate(now):
+        flows, stocks = _closed_table(agency_ids, period)
+    else:
+        flows = figures_by_agency(agency_ids, period)
+        stocks = stock_by_agency(agency_ids, period, now)
     empty_flow = {name: 0 for name in FLOW_COUNTERS}
     empty_stock = {"in_progress": 0, "in_progress_on_time": 0, "in_progress_overdue": 0}
     out = {}
@@ -157,6 +163,34 @@ def table_by_agency(
         counts.update(stocks.get(agency_id, empty_stock))
         out[agency_id] = derive(counts)
     return out
+
+
+def _closed_table(agency_ids, period: Period) -> tuple[dict, dict]:
+    in_period = Q(day__gte=period.start)
+    rows = (
+        _days(agency_ids)
+        .filter(day__lte=period.end)
+        .values("agency_id")
+        .annotate(
+            **{name: Coalesce(Sum(name, filter=in_period), 0) for name in FLOW_COUNTERS},
+            stock_total=Coalesce(Sum("in_progress_delta"), 0),
+            stock_overdue=Coalesce(Sum("overdue_delta"), 0),
+        )
+    )
+    flows, stocks = {}, {}
+    for row in rows:
+        agency_id, total, overdue = (
+            row.pop("agency_id"),
+            row.pop("stock_total"),
+            row.pop("stock_overdue"),
+        )
+        flows[agency_id] = row
+        stocks[agency_id] = {
+            "in_progress": total,
+            "in_progress_on_time": total - overdue,
+            "in_progress_overdue": overdue,
+        }
+    return flows, stocks
 
 
 def figures_by_month(agency_ids: list[int] | None, period: Period) -> list[tuple[Period, dict]]:
