@@ -1,6 +1,8 @@
 """What a dossier owes: the procedure's fee items, fixed ones once, per-quantity ones times the
 quantity the officer enters (pages, copies…)."""
 
+from django.db.models import F
+
 from congso.core.text import format_number
 from congso.dossiers.services.errors import Invalid
 
@@ -29,7 +31,9 @@ def items_for(procedure, fields: dict) -> list[dict]:
     given = fields.get("quantities") or {}
     if not isinstance(given, dict):
         raise Invalid("Số lượng theo từng khoản phải là một đối tượng {mã khoản: số lượng}.")
-    fees = list(procedure.fees.filter(amount__gt=0).order_by("sort_order", "pk"))
+    # Rows made outside the admin may have no sort_order: first, as SQLite and the admin show.
+    order = F("sort_order").asc(nulls_first=True)
+    fees = list(procedure.fees.filter(amount__gt=0).order_by(order, "pk"))
     known = {str(fee.pk) for fee in fees}
     unknown = [key for key in given if str(key) not in known]
     if unknown:

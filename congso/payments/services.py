@@ -162,7 +162,9 @@ def apply(gateway, verdict, *, kind: str, remote_addr: str = "") -> str:
         if payment.gateway != gateway.name or payment.method != Method.ONLINE:
             _log(kind, verdict, "wrong_gateway", payment=payment, remote_addr=remote_addr)
             return Answer.UNKNOWN_ORDER
-        if verdict.amount != payment.amount:
+        # Only a "paid" must match to the đồng; a failure is believed whatever amount it
+        # echoes (it moves no money and its signature was checked).
+        if verdict.result == Result.PAID and verdict.amount != payment.amount:
             _log(kind, verdict, "bad_amount", payment=payment, remote_addr=remote_addr)
             logger.warning("payment %s: amount %s ≠ %s", payment.pk, verdict.amount, payment.amount)
             return Answer.BAD_AMOUNT

@@ -21,7 +21,9 @@ PER_PAGE = 2_000
 
 
 def add_fees(procedure):
-    Fee.objects.create(procedure=procedure, description="Lệ phí cấp giấy phép", amount=FIXED)
+    Fee.objects.create(
+        procedure=procedure, description="Lệ phí cấp giấy phép", amount=FIXED, sort_order=0
+    )
     Fee.objects.create(
         procedure=procedure,
         description="Phí sao y",
