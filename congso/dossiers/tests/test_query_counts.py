@@ -21,7 +21,7 @@ from congso.dossiers.tests.factories import submitted_dossier, vn
 pytestmark = pytest.mark.django_db
 QUEUE_URL = "/admin/mot-cua/"
 QUEUE_PAGE_QUERIES = 20  # session, user, permissions, Wagtail's menu: 13; the queue page: 7
-DASHBOARD_QUERIES = 18
+DASHBOARD_QUERIES = 19  # +1: the "Nhắc việc của tôi" panel (congso.reminders)
 DETAIL_QUERIES = 26  # a specialist's, with the forward and assign choices; +1 the access log row
 
 
@@ -108,12 +108,13 @@ def test_the_menu_asks_whether_the_user_is_an_officer_once_per_page(client, offi
     asked = [
         sql
         for sql in queries_of(client, reverse("wagtailadmin_home"))
-        if "dossiers_agencystaff" in sql
+        # The roles question itself; the reminders panel's list only joins the table.
+        if 'FROM "dossiers_agencystaff" WHERE' in sql
     ]
     assert len(asked) == 1
 
 
-def test_an_officers_admin_dashboard_takes_at_most_eighteen_queries(
+def test_an_officers_admin_dashboard_takes_at_most_nineteen_queries(
     client, office, django_assert_max_num_queries
 ):
     client.force_login(office["one_stop"])
