@@ -129,12 +129,11 @@ def _later(dossier, moment, hours):
     return add_working_time(calendar_for(dossier.agency), moment, dt.timedelta(hours=hours))
 
 
-def load_sample_dossiers() -> str:
+def load_sample_dossiers(year_days: int = 365) -> str:
+    """The recent dossiers of every state, then `year_days` days of history (0: none)."""
     from congso.organisation.models import Agency
     from congso.procedures.models import Procedure
 
-    if Dossier.objects.filter(is_sample=True).exists():
-        return "Hồ sơ mẫu đã có; không nạp thêm."
     agency = Agency.objects.filter(identifier=SAMPLE_AGENCY).first()
     if agency is None:
         return "Chưa có cơ quan mẫu (chạy load_sample_procedures trước); bỏ qua hồ sơ mẫu."
@@ -156,6 +155,31 @@ def load_sample_dossiers() -> str:
     if applicant.has_usable_password():
         applicant.set_unusable_password()
         applicant.save()
+    recent = _load_recent(agency, officers, procedures, applicant)
+    from congso.dossiers.sample_year import load_sample_year
+
+    if not year_days:
+        return recent
+    return f"{recent}\n{load_sample_year(applicant, officers, _cached_pdf, days=year_days)}"
+
+
+def _cached_pdf() -> SimpleUploadedFile:
+    """The same sample PDF each time, rendered once (hundreds of sample dossiers attach it)."""
+    global _PDF_BYTES
+    if _PDF_BYTES is None:
+        _PDF_BYTES = _pdf().read()
+    return SimpleUploadedFile("tai-lieu-mau.pdf", _PDF_BYTES, "application/pdf")
+
+
+_PDF_BYTES = None
+
+
+def _load_recent(agency, officers, procedures, applicant) -> str:
+    """The dossiers of the last days, one of each state an officer's queues show."""
+    from congso.dossiers.sample_year import SUMMARY
+
+    if Dossier.objects.filter(is_sample=True).exclude(summary__startswith=SUMMARY).exists():
+        return "Hồ sơ mẫu đã có; không nạp thêm."
     one_stop, specialist, leader = (
         officers[r] for r in (Role.ONE_STOP, Role.SPECIALIST, Role.LEADER)
     )
@@ -180,9 +204,10 @@ def load_sample_dossiers() -> str:
                 form_data=_form_data(procedure),
             )
             for component in procedure.components.filter(required=True, form_schema__isnull=True):
-                filing.attach_file(dossier, applicant, _pdf(), component=component)
+                filing.attach_file(dossier, applicant, _cached_pdf(), component=component)
+            # Labelled before its first counted event: its statistics fact says sample too.
+            Dossier.objects.filter(pk=dossier.pk).update(is_sample=True)
             filing.submit(dossier.pk, applicant)
-        Dossier.objects.filter(pk=dossier.pk).update(is_sample=True)
         made.append(dossier.pk)
         if fate == "submitted":
             continue

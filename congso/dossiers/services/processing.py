@@ -415,7 +415,7 @@ def perform(dossier_id, user, action: str, fields: dict | None = None) -> Dossie
                 punctuality=punctuality if moved else "",
                 step_due_at=step_due if moved else None,
             )
-            if outcome.get("slip"):
+            if outcome.get("slip") and records.slips_wanted():
                 from congso.dossiers.services.slips_issue import issue_slip
 
                 issue_slip(dossier, outcome["slip"], event=event)

@@ -50,6 +50,25 @@ def clock_at(moment: dt.datetime):
         _clock.reset(token)
 
 
+_slips: contextvars.ContextVar[bool] = contextvars.ContextVar("slips", default=True)
+
+
+@contextlib.contextmanager
+def without_slips():
+    """Issue no slip PDF (forms 01–05) inside: only for the demo's year of sample history, whose
+    thousands of receipts nobody prints and whose rendering was most of `make demo`'s time.
+    Real dossiers, and the demo's recent sample dossiers, always get their slips."""
+    token = _slips.set(False)
+    try:
+        yield
+    finally:
+        _slips.reset(token)
+
+
+def slips_wanted() -> bool:
+    return _slips.get()
+
+
 def tracking_secret(dossier) -> str:
     """The applicant's private tracking secret, derived (not stored): the same on the receipt,
     in "Hồ sơ của tôi" and in the API, and useless without the server's key."""
