@@ -125,7 +125,8 @@ def at_status(api, status: int) -> int:
         answer = api(login).act(dossier_id, action, body)
         assert answer.status_code == 200, answer.json()
     if status == Status.PAYMENT:
-        # No action of issue 9 asks for fees yet: the fee step (status 6) is set as it would.
+        # The demo procedure has no fee items, so request-payment (issue 10) cannot be pressed on
+        # it; the fee step (status 6) is set as that action would.
         Dossier.objects.filter(pk=dossier_id).update(status=Status.PAYMENT)
     assert Dossier.objects.get(pk=dossier_id).status == status
     return dossier_id
@@ -167,7 +168,8 @@ ALLOWED = {
     "approve": {4},
     "return-result": {9},
     "apologize": {2, 4, 5},
-    "stop": {2, 4, 5},
+    # Issue 10 lets an officer stop a dossier whose fees were never paid (status 6).
+    "stop": {2, 4, 5, 6},
     "withdraw": {1, 2, 4, 5, 6},
     "rate": {10},
 }
