@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0006_queue_index'),
+        ("dossiers", "0006_queue_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dossier',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='ẩn danh hóa lúc'),
+            model_name="dossier",
+            name="anonymised_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="ẩn danh hóa lúc"),
         ),
     ]

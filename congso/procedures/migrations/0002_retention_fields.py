@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('procedures', '0001_initial'),
+        ("procedures", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='procedure',
-            name='retention_years',
-            field=models.PositiveSmallIntegerField(default=5, verbose_name='thời hạn lưu dữ liệu cá nhân (năm)'),
+            model_name="procedure",
+            name="retention_years",
+            field=models.PositiveSmallIntegerField(
+                default=5, verbose_name="thời hạn lưu dữ liệu cá nhân (năm)"
+            ),
         ),
     ]
