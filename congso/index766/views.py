@@ -17,19 +17,7 @@ from congso.index766 import charts, services
 from congso.index766.models import Group, PeriodClosure, Source
 from congso.index766.scoring import total
 from congso.organisation.models import Agency
-
-
-def period_code(params) -> str:
-    if params.get("ky"):
-        return params["ky"]
-    year = (params.get("nam") or "").strip() or str(timezone.localdate().year)
-    month = (params.get("thang") or "").strip()
-    quarter = (params.get("quy") or "").strip()
-    if month:
-        return f"{year}-{month.zfill(2)}"
-    if quarter:
-        return f"{year}-Q{quarter}"
-    return year
+from congso.servicestats.filters import period_code
 
 
 def _groups(lines) -> list[dict]:

@@ -6,6 +6,8 @@ gets the same Vietnamese message everywhere (issue 10, part 9: never a 500).
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from congso.organisation.models import Agency
 from congso.servicestats.periods import Period, PeriodError, resolve
 
@@ -62,3 +64,17 @@ def choose(
     except PeriodError as error:
         raise FilterError(str(error)) from None
     return Choice(find_agency(agency), resolved)
+
+
+def period_code(params) -> str:
+    """The period the pickers of the results and 766 pages ask for: a month wins over a quarter, a quarter over the year."""
+    if params.get("ky"):
+        return params["ky"]
+    year = (params.get("nam") or "").strip() or str(timezone.localdate().year)
+    month = (params.get("thang") or "").strip()
+    quarter = (params.get("quy") or "").strip()
+    if month:
+        return f"{year}-{month.zfill(2)}"
+    if quarter:
+        return f"{year}-Q{quarter}"
+    return year

@@ -25,23 +25,9 @@ from congso.servicestats.models import AgencyDay
 SAMPLE_NOTICE = "Số liệu gồm hồ sơ mẫu (dữ liệu mẫu)."
 
 
-def period_code(params) -> str:
-    """The period the picker asks for: a month wins over a quarter, a quarter over the year."""
-    if params.get("ky"):
-        return params["ky"]
-    year = (params.get("nam") or "").strip() or str(timezone.localdate().year)
-    month = (params.get("thang") or "").strip()
-    quarter = (params.get("quy") or "").strip()
-    if month:
-        return f"{year}-{month.zfill(2)}"
-    if quarter:
-        return f"{year}-Q{quarter}"
-    return year
-
-
 def choose(params) -> filters.Choice:
     return filters.choose(
-        params.get("co-quan"), period_code(params), params.get("tu"), params.get("den")
+        params.get("co-quan"), filters.period_code(params), params.get("tu"), params.get("den")
     )
 
 
