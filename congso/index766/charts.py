@@ -2,30 +2,14 @@
 each with role="img", a title and a description; the page repeats every number in a table."""
 
 from decimal import Decimal
-from itertools import count
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from congso.core.text import format_number
+from congso.servicestats.charts import frame
 
 EARNED, REST = "#1d4f91", "#d0d7e2"
-_ids = count(1)
-
-
-def _frame(title: str, desc: str, width: int, height: int, body: str) -> SafeString:
-    n = next(_ids)
-    return format_html(
-        '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" role="img" '
-        'aria-labelledby="i766-t{n} i766-d{n}" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="i766-t{n}">{title}</title><desc id="i766-d{n}">{desc}</desc>{body}</svg>',
-        w=width,
-        h=height,
-        n=n,
-        title=title,
-        desc=desc,
-        body=mark_safe(body),  # noqa: S308 — built below from escaped parts only
-    )
 
 
 def bars(title: str, rows: list[tuple[str, Decimal, Decimal]]) -> SafeString:
@@ -51,4 +35,4 @@ def bars(title: str, rows: list[tuple[str, Decimal, Decimal]]) -> SafeString:
         f"{label}: {format_number(value, 2)} trên {format_number(maximum, 2)} điểm"
         for label, value, maximum in rows
     )
-    return _frame(title, desc or "Không có số liệu", width, max(y, 20), "".join(body))
+    return frame(title, desc or "Không có số liệu", width, max(y, 20), "".join(body))

@@ -26,7 +26,9 @@ class Part:
     colour: str
 
 
-def _frame(title: str, desc: str, width: int, height: int, body: str) -> SafeString:
+def frame(title: str, desc: str, width: int, height: int, body: str) -> SafeString:
+    """The accessible <svg> around a chart's `body` (already escaped): shared by every chart of
+    the public pages (results, Decision 766), with ids unique within the process."""
     n = next(_ids)
     return format_html(
         '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" role="img" '
@@ -37,7 +39,7 @@ def _frame(title: str, desc: str, width: int, height: int, body: str) -> SafeStr
         n=n,
         title=title,
         desc=desc,
-        body=mark_safe(body),  # noqa: S308 — built below from escaped parts only
+        body=mark_safe(body),  # noqa: S308 — built by the callers from escaped parts only
     )
 
 
@@ -78,7 +80,7 @@ def proportion_bar(title: str, parts: list[Part]) -> SafeString:
             f'<text x="{lx + 24:.2f}" y="{legend_y}" font-size="20" fill="#222">'
             f"{escape(p.label)}{escape(share)}</text>"
         )
-    return _frame(title, desc, width, legend_y + 12, "".join(pieces))
+    return frame(title, desc, width, legend_y + 12, "".join(pieces))
 
 
 def month_bars(title: str, months: list[tuple[str, int, int]]) -> SafeString:
@@ -121,4 +123,4 @@ def month_bars(title: str, months: list[tuple[str, int, int]]) -> SafeString:
             f'<rect x="{lx}" y="{legend_y - 17}" width="18" height="18" fill="{colour}"></rect>'
             f'<text x="{lx + 24}" y="{legend_y}" font-size="21" fill="#222">{escape(name)}</text>'
         )
-    return _frame(title, desc, width, height + 8, "".join(pieces))
+    return frame(title, desc, width, height + 8, "".join(pieces))
