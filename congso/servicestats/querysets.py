@@ -8,9 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from congso.dossiers.calendar import HOURS_PER_WORKING_DAY
-from congso.dossiers.models import Dossier
-from congso.dossiers.status import IN_PROGRESS
-from congso.servicestats.models import COUNTERS, AgencyDay, DossierFact
+from congso.servicestats.models import COUNTERS, AgencyDay, DossierFact, Outcome
 from congso.servicestats.periods import Period
 
 FLOW_COUNTERS = tuple(c for c in COUNTERS if not c.endswith("_delta"))
@@ -29,34 +27,47 @@ def _days(agency_ids):
     return rows if agency_ids is None else rows.filter(agency_id__in=agency_ids)
 
 
-def stock_at(agency_ids, period: Period, now: dt.datetime | None = None) -> dict[str, int]:
-    """Dossiers received and not settled at the end of the period (now, for a current one)."""
-    now = now or timezone.now()
-    if period.end >= timezone.localdate(now):
-        live = Dossier.objects.filter(status__in=IN_PROGRESS, received_at__isnull=False)
-        if agency_ids is not None:
-            live = live.filter(agency_id__in=agency_ids)
-        late = Q(legal_due_at__lt=now) | Q(legal_due_at__isnull=True, due_at__lt=now)
-        counts = live.aggregate(
-            total=Count("pk"),
-            overdue=Count("pk", filter=late),
-        )
-        total, overdue = counts["total"], counts["overdue"]
-    else:
-        counts = (
-            _days(agency_ids)
-            .filter(day__lte=period.end)
-            .aggregate(
-                total=Coalesce(Sum("in_progress_delta"), 0),
-                overdue=Coalesce(Sum("overdue_delta"), 0),
-            )
-        )
-        total, overdue = counts["total"], counts["overdue"]
+def _not_yet_overdue(agency_ids, now: dt.datetime):
+    """Facts counted overdue by today's day row (due today, not settled) whose due time is
+    still ahead of `now`: a partial index keeps this a probe, not a scan."""
+    ahead = Q(dossier__legal_due_at__gt=now) | Q(
+        dossier__legal_due_at__isnull=True, dossier__due_at__gt=now
+    )
+    rows = DossierFact.objects.filter(
+        due_on=timezone.localdate(now), outcome=Outcome.IN_PROGRESS, received_on__isnull=False
+    ).filter(ahead)
+    return rows if agency_ids is None else rows.filter(agency_id__in=agency_ids)
+
+
+def _stock(total: int, overdue: int) -> dict[str, int]:
     return {
         "in_progress": total,
         "in_progress_on_time": total - overdue,
         "in_progress_overdue": overdue,
     }
+
+
+def stock_at(agency_ids, period: Period, now: dt.datetime | None = None) -> dict[str, int]:
+    """Dossiers received and not settled at the end of the period (now, for a current one).
+
+    Both come from the day rows' daily changes (+1 on receipt, -1 on settlement), which are
+    exact up to this moment; only "overdue" needs a correction today, for dossiers due later
+    today that the end-of-day row already counts. No scan of the dossiers (issue 10, part 8)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    current = period.end >= today
+    counts = (
+        _days(agency_ids)
+        .filter(day__lte=today if current else period.end)
+        .aggregate(
+            total=Coalesce(Sum("in_progress_delta"), 0),
+            overdue=Coalesce(Sum("overdue_delta"), 0),
+        )
+    )
+    total, overdue = counts["total"], counts["overdue"]
+    if current:
+        overdue -= _not_yet_overdue(agency_ids, now).count()
+    return _stock(total, overdue)
 
 
 def derive(counts: dict) -> dict:
@@ -112,33 +123,31 @@ def figures_by_agency(agency_ids: list[int] | None, period: Period) -> dict[int,
 def stock_by_agency(
     agency_ids: list[int] | None, period: Period, now: dt.datetime | None = None
 ) -> dict[int, dict[str, int]]:
-    """stock_at for every agency in one grouped query (the agency table of the results page)."""
+    """stock_at for every agency in one grouped query (two for the current period)."""
     now = now or timezone.now()
-    if period.end >= timezone.localdate(now):
-        rows = Dossier.objects.filter(status__in=IN_PROGRESS, received_at__isnull=False)
-        if agency_ids is not None:
-            rows = rows.filter(agency_id__in=agency_ids)
-        late = Q(legal_due_at__lt=now) | Q(legal_due_at__isnull=True, due_at__lt=now)
-        rows = rows.values("agency_id").annotate(
-            total=Count("pk"), overdue=Count("pk", filter=late)
+    today = timezone.localdate(now)
+    current = period.end >= today
+    rows = (
+        _days(agency_ids)
+        .filter(day__lte=today if current else period.end)
+        .values("agency_id")
+        .annotate(
+            total=Coalesce(Sum("in_progress_delta"), 0),
+            overdue=Coalesce(Sum("overdue_delta"), 0),
         )
-    else:
-        rows = (
-            _days(agency_ids)
-            .filter(day__lte=period.end)
+    )
+    ahead = {}
+    if current:
+        ahead = dict(
+            _not_yet_overdue(agency_ids, now)
             .values("agency_id")
-            .annotate(
-                total=Coalesce(Sum("in_progress_delta"), 0),
-                overdue=Coalesce(Sum("overdue_delta"), 0),
-            )
+            .annotate(n=Count("pk"))
+            .values_list("agency_id", "n")
         )
     return {
-        row["agency_id"]: {
-            "in_progress": row["total"],
-            "in_progress_on_time": row["total"] - row["overdue"],
-            "in_progress_overdue": row["overdue"],
-        }
+        row["agency_id"]: _stock(row["total"], row["overdue"] - ahead.get(row["agency_id"], 0))
         for row in rows
+        if row["total"]
     }
 
 
@@ -147,7 +156,7 @@ def table_by_agency(
 ) -> dict[int, dict]:
     """Every figure per agency, as figures() gives for one, whatever the number of agencies:
     one grouped query for a closed period (flows and end-of-period stocks from the same day
-    rows), two for the current one (stocks are counted live, against this moment). Agencies
+    rows), three for the current one (its stocks are corrected for this moment). Agencies
     without a day row or a dossier in progress are left out."""
     now = now or timezone.now()
     if period.end < timezone.localdate(now):

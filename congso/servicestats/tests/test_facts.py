@@ -72,3 +72,21 @@ def test_a_refusal_counts_on_its_day_and_never_as_received(office, run):
     result = figures(None, MAY, now=vn(2026, 6, 1, 8))
     assert (result["refused"], result["received"]) == (1, 0)
     assert AgencyDay.objects.get().day == dt.date(2026, 5, 6)
+
+
+def test_a_dossier_due_later_today_is_not_yet_overdue(office, run):
+    run(None, [(vn(2026, 5, 5, 9), "one_stop", "receive")])  # due 12/05 09:00
+    year = parse_period("2026")
+    before = figures(None, year, now=vn(2026, 5, 12, 8, 59))
+    after = figures(None, year, now=vn(2026, 5, 12, 9, 1))
+    assert (before["in_progress"], before["in_progress_overdue"]) == (1, 0)
+    assert (after["in_progress"], after["in_progress_overdue"]) == (1, 1)
+
+
+def test_the_current_stock_reads_no_dossier_row(office, run, django_assert_num_queries):
+    run(None, [(vn(2026, 5, 5, 9), "one_stop", "receive")])
+    from congso.servicestats.querysets import stock_at
+
+    with django_assert_num_queries(2) as captured:
+        stock_at(None, parse_period("2026"), now=vn(2026, 5, 12, 8))
+    assert not any('FROM "dossiers_dossier"' in q["sql"] for q in captured.captured_queries)
