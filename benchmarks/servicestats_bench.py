@@ -417,6 +417,45 @@ def close766(period: str) -> None:
     print(f"close_period({target.code}): {closure.agencies.count()} agencies in {elapsed:.1f}s")
 
 
+def stock(rounds: int) -> None:
+    """The live "in progress now" of the whole installation: the count over open dossiers
+    that stock_at used to run (written here) against stock_at / stock_by_agency today,
+    alternated in one process so the machine's load hits both alike."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from congso.dossiers.models import Dossier
+    from congso.dossiers.status import IN_PROGRESS
+    from congso.servicestats.periods import parse_period
+    from congso.servicestats.querysets import stock_at, stock_by_agency
+
+    year = parse_period(str(timezone.localdate().year))
+
+    def old():
+        now = timezone.now()
+        late = Q(legal_due_at__lt=now) | Q(legal_due_at__isnull=True, due_at__lt=now)
+        return Dossier.objects.filter(status__in=IN_PROGRESS, received_at__isnull=False).aggregate(
+            total=Count("pk"), overdue=Count("pk", filter=late)
+        )
+
+    runs = {
+        "old: count of open dossiers now": old,
+        "new: stock_at(None, this year)": lambda: stock_at(None, year),
+        "new: stock_by_agency(None, this year)": lambda: stock_by_agency(None, year),
+    }
+    print("old", old(), "new", stock_at(None, year))
+    timings: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            timings[name].append((time.perf_counter() - started) * 1000)
+    print("| what | p50 ms | max ms |\n|---|---|---|")
+    for name, values in timings.items():
+        values.sort()
+        print(f"| {name} | {values[len(values) // 2]:.0f} | {values[-1]:.0f} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -431,6 +470,8 @@ def main():
     h = sub.add_parser("http")
     h.add_argument("--duration", type=int, default=15)
     h.add_argument("--workers", type=int, default=2)
+    st = sub.add_parser("stock")
+    st.add_argument("--rounds", type=int, default=15)
     c = sub.add_parser("close766")
     c.add_argument("--period", default=f"{dt.date.today().year}-Q3")
     args = parser.parse_args()
@@ -442,6 +483,8 @@ def main():
         explain()
     elif args.cmd == "inprocess":
         inprocess(args.count)
+    elif args.cmd == "stock":
+        stock(args.rounds)
     elif args.cmd == "http":
         http(args.duration, args.workers)
     else:
