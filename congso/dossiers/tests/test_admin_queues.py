@@ -183,3 +183,17 @@ def test_no_queue_scans_the_dossier_table(office, slug):
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = [row[-1] for row in cursor.fetchall()]
     assert not [step for step in plan if step.startswith("SCAN dossiers_dossier")], plan
+
+
+def test_the_next_page_link_keeps_the_queue_and_search(client, office, monkeypatch):
+    from congso.dossiers.admin_views import queues as queue_views
+
+    monkeypatch.setattr(queue_views, "PER_PAGE", 1)
+    submitted_dossier(office["procedure"], office["citizen"])
+    submitted_dossier(office["procedure"], office["citizen"])
+    client.force_login(office["one_stop"])
+    html = client.get(URL, {"hang": "moi-nop", "q": "Nguyễn"}).content.decode()
+    assert "Trang 1 / 2" in html
+    link = html.split("Trang sau")[0].rsplit('href="', 1)[1].split('"')[0]
+    assert "hang=moi-nop" in link and "page=2" in link and "q=" in link
+    assert "Trang 2 / 2" in client.get(URL + link.replace("&amp;", "&")).content.decode()
