@@ -114,3 +114,36 @@ def test_the_list_and_a_procedure_have_no_axe_violations_on_desktop_or_phone(
             found[f"{url} {name}"] = violations(axe, page)
             assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert not any(found.values()), found
+
+
+def test_an_administrator_sets_fees_online_payment_and_retention(
+    browser_page, admin_language, home
+):
+    from congso.procedures.models import Procedure
+    from congso.tests.admin_browser import form_submission, log_in, staff_user
+
+    from .factories import ProcedureFactory
+
+    procedure = ProcedureFactory(name="Cấp bản sao văn bản (dữ liệu mẫu)")
+    staff_user("quantri", None, admin_language)
+    page = browser_page
+    log_in(page, "quantri")
+    page.goto(f"/admin/snippets/procedures/procedure/edit/{procedure.pk}/")
+    page.locator("input[name=online_payment]").check()
+    page.locator("input[name=retention_years]").fill("10")
+    page.locator("#id_fees-ADD").click()
+    page.locator("input[name=fees-0-description]").fill("Phí sao y bản chính")
+    page.locator("input[name=fees-0-amount]").fill("2000")
+    page.locator("input[name=fees-0-per_quantity]").check()
+    page.locator("input[name=fees-0-unit]").fill("trang")
+    with form_submission(page):
+        page.locator("footer button[type=submit]").first.click()
+    page.wait_for_url("**/admin/snippets/procedures/procedure/")
+
+    procedure = Procedure.objects.get(pk=procedure.pk)
+    assert (procedure.online_payment, procedure.retention_years) == (True, 10)
+    assert [(f.description, f.amount, f.per_quantity, f.unit) for f in procedure.fees.all()] == [
+        ("Phí sao y bản chính", 2000, True, "trang")
+    ]
+    page.goto(procedure.get_absolute_url())
+    assert "2.000" in page.locator("main").inner_text()
