@@ -62,3 +62,34 @@ def test_a_bad_period_is_shown_as_a_message(browser_page, scene):
     page.locator("#id_ky").fill("2026-13")
     page.get_by_role("button", name="Tải báo cáo định kỳ (Excel)").click()
     assert "Kỳ báo cáo không hợp lệ" in page.locator("#report-error").inner_text()
+
+
+def test_the_agency_admin_uploads_the_certificate_and_a_wrong_password_is_refused(
+    browser_page, officers, tmp_path
+):
+    from congso.servicereports.models import SigningConfig
+    from congso.servicereports.tests.conftest import PFX_PASSWORD, make_pkcs12
+
+    p12 = tmp_path / "co-quan.p12"
+    p12.write_bytes(make_pkcs12())
+    page = browser_page
+    log_in(page, officers["admin"].username, "x")
+    page.goto(f"/admin/mot-cua/bao-cao/chung-thu/{officers['agency'].identifier}/")
+
+    def save(password):
+        page.locator("input[name=pkcs12_file]").set_input_files(str(p12))
+        page.locator("input[name=password]").fill(password)
+        page.locator("input[name=signer_name]").fill("Nguyễn Văn Mẫu")
+        page.locator("[name=signer_position]").fill("GIÁM ĐỐC")
+        page.locator("[name=symbol]").fill("SKHCN")
+        page.locator("[name=place]").fill("Hà Tĩnh")
+        page.locator("[name=recipients]").fill("- Lưu: VT.")
+        with form_submission(page):
+            page.get_by_role("button", name="Lưu").click()
+
+    save("sai")
+    assert "sai mật khẩu" in page.locator("main").inner_text()
+    assert not SigningConfig.objects.exists()
+    save(PFX_PASSWORD)
+    config = SigningConfig.objects.get()
+    assert config.has_certificate and config.signer_name == "Nguyễn Văn Mẫu"
