@@ -1,7 +1,7 @@
 from django import forms
 
 from congso.comments.models import Comment
-from congso.core.text import format_number, normalise
+from congso.core.text import clean_plain, format_number
 
 TEXT_MAX = Comment._meta.get_field("text").max_length
 NAME_MAX = Comment._meta.get_field("name").max_length
@@ -9,11 +9,7 @@ HONEYPOT_FIELD = "website"
 KEY_FIELD = "submission_key"
 
 
-def _clean_plain(value: str) -> str:
-    # Control characters (other than line breaks and tabs) only ever come from bots or
-    # broken clients, and can corrupt what moderators see.
-    value = normalise(value).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+_clean_plain = clean_plain
 
 
 class CommentForm(forms.ModelForm):

@@ -91,3 +91,11 @@ def excerpt(text: str, limit: int = 200) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",.;:-–") + "…"
+
+
+def clean_plain(value: str) -> str:
+    """What a reader typed into a public form, as plain text: NFC, line breaks as \\n, no
+    control characters (other than line breaks and tabs, they only come from bots or broken
+    clients and can corrupt what moderators see), trimmed. Stored as is and escaped on output."""
+    value = normalise(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()

@@ -108,6 +108,32 @@ DOSSIER_GROUP_OF_ROLE = {
 }
 
 
+def app_group_permissions() -> dict[str, list[str]]:
+    """Groups and model permissions that other apps declare on their AppConfig as
+    `group_permissions = {"group name": ["app.codename", ...]}` (Q&A officers, the office that
+    keeps the work schedule): each app keeps its roles next to its models, and `setup_roles`
+    applies them with the rest. A group named by several apps gets the union."""
+    from django.apps import apps
+
+    merged: dict[str, list[str]] = {}
+    for config in apps.get_app_configs():
+        for name, perms in getattr(config, "group_permissions", {}).items():
+            merged.setdefault(name, []).extend(perms)
+    return merged
+
+
+def app_demo_accounts() -> list[tuple[str, str, str]]:
+    """(login, label, group name) of the demo accounts other apps declare on their AppConfig as
+    `demo_accounts`; `ensure_demo_admin` creates and prints them with the others."""
+    from django.apps import apps
+
+    return [
+        account
+        for config in apps.get_app_configs()
+        for account in getattr(config, "demo_accounts", ())
+    ]
+
+
 def _perm(dotted: str) -> Permission | None:
     app_label, codename = dotted.split(".", 1)
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
@@ -149,6 +175,14 @@ def setup_roles() -> dict:
                 group.permissions.add(permission)
 
     for name, dotted_perms in _DOSSIER_GROUP_PERMS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        for dotted in dotted_perms:
+            permission = _perm(dotted)
+            if permission:
+                group.permissions.add(permission)
+
+    for name, dotted_perms in app_group_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
         for dotted in dotted_perms:

@@ -61,3 +61,16 @@ def test_audit_log_records_who_published(roles, category):
     draft.get_latest_revision().publish(user=chief)
     entry = PageLogEntry.objects.filter(page=draft, action="wagtail.publish").latest("timestamp")
     assert entry.user == chief
+
+
+def test_setup_roles_gives_the_groups_an_app_declares_their_permissions(home, monkeypatch):
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    config = apps.get_app_config("comments")
+    monkeypatch.setattr(
+        config, "group_permissions", {"Nhóm thử": ["comments.view_comment"]}, raising=False
+    )
+    setup_roles()
+    group = Group.objects.get(name="Nhóm thử")
+    assert list(group.permissions.values_list("codename", flat=True)) == ["view_comment"]

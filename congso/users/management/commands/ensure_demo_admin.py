@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from congso.users.roles import CHIEF_EDITOR, EDITOR
+from congso.users.roles import CHIEF_EDITOR, EDITOR, app_demo_accounts
 
 
 class Command(BaseCommand):
@@ -32,6 +32,11 @@ class Command(BaseCommand):
             (login, label, None, False, is_staff, attach_service_account)
             for login, label, is_staff in SERVICE_ACCOUNTS
         ]
+        # Accounts of the apps' own roles (AppConfig.demo_accounts), in their groups.
+        accounts += [
+            (login, label, group_name, False, True, None)
+            for login, label, group_name in app_demo_accounts()
+        ]
         # Passwords are kept (0600, outside git) so that a second `make demo` can print them again.
         store = settings.VAR_DIR / "demo-accounts.json"
         known = json.loads(store.read_text()) if store.exists() else {}
@@ -51,7 +56,7 @@ class Command(BaseCommand):
                     first_name=label,
                 )
                 if group_name:
-                    user.groups.add(Group.objects.get(name=group_name))
+                    user.groups.add(Group.objects.get_or_create(name=group_name)[0])
                 known[username] = password
                 self.stdout.write(f"  {label}: {username} / {password}")
             elif username in known:

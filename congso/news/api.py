@@ -1,0 +1,6 @@
+"""Filled in by issue 11, part 6 (content as web services)."""
+
+from ninja import Router
+
+articles_router = Router()
+categories_router = Router()
