@@ -29,7 +29,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 # The development key is only for the embedded default; production.py refuses to start without one.
 SECRET_KEY = os.environ.get("SECRET_KEY", "congso-insecure-development-key-change-me")  # noqa: S105
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+# ".localhost": the demo's second site (a commune) is served as xa-mau.localhost, which browsers
+# and curl resolve to 127.0.0.1 without /etc/hosts (RFC 6761).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
