@@ -221,6 +221,9 @@ def ensure_pages(home: HomePage, identity: Identity, history: str, report: Impor
             intro="<p>Lãnh đạo, các phòng chuyên môn và đơn vị trực thuộc; danh bạ liên hệ.</p>",
         )  # fmt: skip
         publish_child(about, page, report, "organisation_page")
+    # Every Decree-42 section, empty, before "Liên hệ": where the contact app provides its page,
+    # that page takes the slug and the plain page below is not made.
+    ensure_sections(home, report)
     contact_lines = [name, identity.parent_agency and f"Cơ quan chủ quản: {identity.parent_agency}"]
     if identity.email:
         contact_lines.append(f"Thư điện tử: {identity.email}")
@@ -232,6 +235,15 @@ def ensure_pages(home: HomePage, identity: Identity, history: str, report: Impor
         )  # fmt: skip
         publish_child(home, page, report, "standard_page")
     ensure_english(home, identity, report)
+
+
+def ensure_sections(home: HomePage, report: ImportReport) -> None:
+    from congso.publications.structure import ensure_portal_sections
+
+    created: list = []
+    ensure_portal_sections(home, created=created)
+    if created:
+        report.add("category", len(created))
 
 
 def ensure_english(home: HomePage, identity: Identity, report: ImportReport) -> None:
