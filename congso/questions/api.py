@@ -1,5 +1,143 @@
-"""Filled in by issue 11, part 6 (content as web services)."""
+"""GET /api/v1/questions and /api/v1/questions/{id}: published questions and their answers.
 
-from ninja import Router
+Only what the public page shows: never the asker's e-mail, attachments, the original text the
+chief editor edited, or any question that is not published on a live page."""
 
-router = Router()
+from datetime import datetime
+
+from django.db.models import Q
+from ninja import Field, Query, Router, Schema, Status
+from wagtail.models import Site
+
+from congso.questions.models import Question
+
+router = Router(tags=["Hỏi đáp"])
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
+
+
+class QuestionOut(Schema):
+    id: int
+    code: str = Field(description="Mã tra cứu")
+    title: str
+    topic: str | None
+    asker: str = Field(description="Họ tên người hỏi")
+    question: str
+    answer: str
+    unit: str | None = Field(description="Đơn vị trả lời")
+    received_at: datetime
+    published_at: datetime | None
+    site: str = Field(description="Tên miền của trang")
+    url: str = Field(description="Địa chỉ đầy đủ của câu hỏi trên cổng")
+
+
+class QuestionPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[QuestionOut]
+
+
+class Message(Schema):
+    detail: str
+
+
+class QuestionParams(Schema):
+    site: str = Field("", description="Tên miền (hostname) hoặc mã số của trang")
+    topic: str = Field("", description="Đường dẫn (slug) hoặc tên chủ đề")
+    q: str = Field("", description="Từ khoá trong tiêu đề, câu hỏi hoặc câu trả lời")
+    page: str = Field("1", description="Trang, từ 1")
+    page_size: str = Field(
+        str(DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}"
+    )
+
+
+def _positive(text: str, upper: int) -> int | None:
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= upper:
+        return None
+    return int(text)
+
+
+def _refuse(detail: str) -> Status:
+    return Status(400, {"detail": detail})
+
+
+def _published():
+    return Question.objects.published().select_related("page", "topic", "unit")
+
+
+def _site(value: str):
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return Site.objects.filter(pk=int(value)).first()
+    return Site.objects.filter(hostname__iexact=value).first()
+
+
+def _out(question, sites: dict) -> dict:
+    page = question.page
+    site = sites.get(page.pk)
+    if site is None:
+        site = sites[page.pk] = page.get_site()
+    return {
+        "id": question.pk,
+        "code": question.code,
+        "title": question.title,
+        "topic": question.topic.name if question.topic_id else None,
+        "asker": question.name,
+        "question": question.shown_question,
+        "answer": question.answer,
+        "unit": question.unit.name if question.unit_id else None,
+        "received_at": question.received_at,
+        "published_at": question.published_at,
+        "site": site.hostname if site else "",
+        "url": question.get_full_url(),
+    }
+
+
+@router.get(
+    "",
+    response={200: QuestionPage, 400: Message},
+    summary="Danh sách câu hỏi đã được trả lời và đăng",
+    url_name="questions",
+)
+def list_questions(request, params: Query[QuestionParams]):
+    page = _positive(params.page, 100_000)
+    if page is None:
+        return _refuse("Tham số page phải là số nguyên dương.")
+    page_size = _positive(params.page_size, MAX_PAGE_SIZE)
+    if page_size is None:
+        return _refuse(f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}.")
+    rows = _published()
+    if params.site.strip():
+        site = _site(params.site)
+        if site is None:
+            return _refuse("Không có trang nào với tên miền hoặc mã số này (tham số site).")
+        rows = rows.filter(page__path__startswith=site.root_page.path)
+    topic = params.topic.strip()
+    if topic:
+        rows = rows.filter(Q(topic__slug=topic) | Q(topic__name__iexact=topic))
+    q = " ".join(params.q.split())
+    if len(q) > 200:
+        return _refuse("Tham số q dài tối đa 200 ký tự.")
+    if q:
+        rows = rows.filter(
+            Q(title__icontains=q) | Q(public_question__icontains=q) | Q(answer__icontains=q)
+        )
+    rows = rows.order_by("-published_at", "-pk")
+    start = (page - 1) * page_size
+    sites: dict = {}
+    results = [_out(question, sites) for question in rows[start : start + page_size]]
+    return {"count": rows.count(), "page": page, "page_size": page_size, "results": results}
+
+
+@router.get(
+    "/{question_id}",
+    response={200: QuestionOut, 404: Message},
+    summary="Một câu hỏi đã được trả lời và đăng",
+    url_name="question",
+)
+def get_question(request, question_id: int):
+    question = _published().filter(pk=question_id).first() if question_id < 2**31 else None
+    if question is None:
+        return Status(404, {"detail": "Không tìm thấy câu hỏi."})
+    return _out(question, {})

@@ -196,3 +196,34 @@ def _apply_fields(question: Question, action: str, note: str, fields: dict) -> N
     elif action == "withdraw":
         question.published_at = None
         question.closed_at = None
+
+
+TITLE, SLUG = "Hỏi đáp", "hoi-dap"
+DEFAULT_TOPICS = (
+    "Chuyển đổi số",
+    "Dịch vụ công trực tuyến",
+    "Bưu chính, viễn thông",
+    "Báo chí, xuất bản",
+)
+
+
+def ensure_questions_page(home):
+    """The site's Q&A page under its home page (published, with default topics) when missing."""
+    from congso.questions.models import QuestionIndexPage, Topic
+
+    existing = QuestionIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing, False
+    page = QuestionIndexPage(
+        title=TITLE,
+        slug=SLUG,
+        show_in_menus=True,
+        intro=(
+            "Người dân, doanh nghiệp gửi câu hỏi; đơn vị chuyên môn trả lời và câu trả lời được "
+            "đăng sau khi Trưởng ban biên tập duyệt."
+        ),
+    )
+    page.topics = [Topic(name=name, sort_order=i) for i, name in enumerate(DEFAULT_TOPICS)]
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
