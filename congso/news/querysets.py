@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from congso.news.models import ArticlePage, NewsIndexPage
+from congso.news.models import ArticlePage, NewsIndexPage, Topic
 
 LISTING_FIELDS = (
     "id",
@@ -25,6 +25,20 @@ def published_articles(site_root=None):
     if site_root is not None:
         qs = qs.descendant_of(site_root)
     return qs.select_related("hero_image").order_by("-date", "-pk")
+
+
+def site_root_path(page) -> str:
+    """Tree path of the home page (Site root) above `page`, with no query: every site's home
+    page is a child of the tree root (HomePage.parent_page_types), so it is the depth-2 prefix."""
+    return page.path[: 2 * page.steplen]
+
+
+def topics_of_site(site_root):
+    """Topics (sự kiện) shared by every site, limited to those with an article on this site:
+    the department's events do not belong on a commune's home page."""
+    return Topic.objects.filter(
+        pk__in=published_articles(site_root).filter(topic__isnull=False).values("topic_id")
+    )
 
 
 def articles_in(category):
@@ -56,6 +70,8 @@ def _automatic_related(article, limit: int, exclude: list[int]):
         condition |= Q(tagged_items__tag_id__in=tag_ids)
     return list(
         published_articles()
+        # Tags are shared by every site: a tag match must not bring another site's article.
+        .filter(path__startswith=site_root_path(article))
         .filter(condition)
         .exclude(pk__in=[article.pk, *exclude])
         .distinct()[:limit]
@@ -92,13 +108,11 @@ def home_blocks(home, latest_count: int = 8, per_category: int = 4):
         )
         if items:
             category_blocks.append({"category": category, "articles": items})
-    from congso.news.models import Topic
-
     lead = featured[0] if featured else (latest.pop(0) if latest else None)
     return {
         "lead": lead,
         "featured": featured[1:],
         "latest": latest,
         "category_blocks": category_blocks,
-        "topics": list(Topic.objects.filter(is_active=True)[:8]),
+        "topics": list(topics_of_site(home).filter(is_active=True)[:8]),
     }

@@ -7,13 +7,13 @@ from taggit.models import Tag
 
 from congso.core.pagination import paginate
 from congso.news.models import Topic
-from congso.news.querysets import published_articles
+from congso.news.querysets import published_articles, topics_of_site
 
 PER_PAGE = 12
 
 
 def topic_list(request, home):
-    topics = Topic.objects.all().order_by("-is_active", "name")
+    topics = topics_of_site(home).order_by("-is_active", "name")
     return TemplateResponse(
         request,
         "news/topic_list.html",

@@ -199,3 +199,54 @@ def setup_roles() -> dict:
     # Replaces the "Moderators approval" workflow that Wagtail's migrations put on the root.
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return {"groups": list(groups), "workflow": workflow.name, "root": page.title}
+
+
+# Several sites (docs/sites.md, docs/decisions/0021): the groups above work on the whole tree;
+# each site that `add_site` creates also gets its own two groups, whose page permissions sit on
+# that site's home page only and whose collection permissions sit on that site's collection
+# only, so that a commune's editors never see or change another site's pages, images or files.
+SITE_EDITOR_PREFIX = f"{EDITOR} – "
+SITE_CHIEF_PREFIX = f"{CHIEF_EDITOR} – "
+
+
+def site_group_names(site_name: str) -> tuple[str, str]:
+    """(editors, chief editors) group names of one site, e.g. "Biên tập viên – UBND xã Mẫu"."""
+    return f"{SITE_EDITOR_PREFIX}{site_name}", f"{SITE_CHIEF_PREFIX}{site_name}"
+
+
+@transaction.atomic
+def setup_site_roles(home: Page, site_name: str, collection: Collection) -> dict:
+    """Create (or complete) one site's editor groups, their permissions limited to `home` and
+    `collection`, and the site's own review workflow (approved by the site's chief editors)."""
+    editor_name, chief_name = site_group_names(site_name)
+    groups = {}
+    for name, role in ((editor_name, EDITOR), (chief_name, CHIEF_EDITOR)):
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[role] = group
+        page_perms = _EDITOR_PAGE_PERMS if role == EDITOR else _CHIEF_PAGE_PERMS
+        for codename in page_perms:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for codename in _COLLECTION_PERMS[role]:
+            permission = _collection_perm(codename)
+            if permission:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
+        # Only the admin itself: topics, comments, units and portal links are shared by every
+        # site and stay with the installation's own editors.
+        access = _perm("wagtailadmin.access_admin")
+        if access:
+            group.permissions.add(access)
+
+    task, _ = GroupApprovalTask.objects.get_or_create(name=f"{TASK_NAME} – {site_name}")
+    task.groups.set([groups[CHIEF_EDITOR]])
+    workflow, _ = Workflow.objects.get_or_create(name=f"{WORKFLOW_NAME} – {site_name}")
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
+    # On the site's home page: it overrides the root's workflow for this site's pages.
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return {"editors": groups[EDITOR], "chiefs": groups[CHIEF_EDITOR], "workflow": workflow}

@@ -57,7 +57,16 @@ def main_menu(context):
         else Page.objects.none()
     )
     current = context.get("page")
-    return {"root": root, "items": items, "current": current, "request": context.get("request")}
+    # The section the current page is in: its path starts with the section's path.
+    current_path = getattr(current, "path", "") or ""
+    active = next((item.pk for item in items if current_path.startswith(item.path)), None)
+    return {
+        "root": root,
+        "items": items,
+        "current": current,
+        "active": active,
+        "request": context.get("request"),
+    }
 
 
 @register.inclusion_tag("navigation/ticker.html", takes_context=True)
@@ -67,7 +76,8 @@ def headline_ticker(context):
     root = _site_root(context)
     if root is None:
         return {"items": []}
-    return {"items": remember(f"ticker:{root.pk}", lambda: _ticker_items(root, ticker))}
+    items = remember(f"ticker:{root.pk}", lambda: _ticker_items(root, ticker))
+    return {"items": items, "request": context.get("request")}
 
 
 def _ticker_items(root, ticker):
@@ -75,12 +85,13 @@ def _ticker_items(root, ticker):
     return list(ticker(root, limit))
 
 
-@register.inclusion_tag("navigation/breadcrumb.html")
-def breadcrumb(page):
+@register.inclusion_tag("navigation/breadcrumb.html", takes_context=True)
+def breadcrumb(context, page):
+    request = context.get("request")
     if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "request": request}
     ancestors = page.get_ancestors().filter(depth__gte=2).live()
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.inclusion_tag("navigation/portal_links.html")
@@ -105,4 +116,9 @@ def english_section_link(context):
     is_english = (
         isinstance(specific, EnglishHomePage) or getattr(specific, "language", "vi") == "en"
     )
-    return {"english": english, "root": root, "is_english": is_english}
+    return {
+        "english": english,
+        "root": root,
+        "is_english": is_english,
+        "request": context.get("request"),
+    }
