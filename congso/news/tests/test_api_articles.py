@@ -223,8 +223,6 @@ def test_an_unknown_site_is_a_400_in_vietnamese(client, home):
 
 @pytest.mark.django_db
 def test_the_detail_body_is_html_with_absolute_links_and_images_on_its_site(client, category):
-    from wagtail.test.utils.form_data import rich_text  # noqa: F401  (documents the shape)
-
     target = make_article(category, "Bài được dẫn")
     site, commune_home = make_second_site("xa-thach-ha.localhost", 8000)
     commune_category = make_category(commune_home, "Tin xã")
