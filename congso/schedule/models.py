@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from congso.core.models import BasePage
 
+# Wagtail serves only addresses of word characters and slashes ending in "/", so the .ics
+# files are at ical/ and ical/2026-W49/ (their download name still ends in .ics).
 WEEK_PATTERN = r"(?P<week>\d{4}-W\d{2})"
 
 
@@ -58,13 +60,13 @@ class SchedulePage(RoutablePageMixin, BasePage):
 
         return views.schedule_print(request, self)
 
-    @path("lich.ics", name="feed")
+    @path("ical/", name="feed")
     def ical_feed(self, request):
         from congso.schedule import views
 
         return views.ical_feed(request, self)
 
-    @re_path(rf"^{WEEK_PATTERN}\.ics$", name="week_ics")
+    @re_path(rf"^ical/{WEEK_PATTERN}/$", name="week_ics")
     def ical_week(self, request, week):
         from congso.schedule import views
 
