@@ -49,6 +49,10 @@ class DraftCommentForm(forms.Form):
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        # Django refuses a NUL byte in English before our cleaning runs; clean_plain drops
+        # control characters, so a stray one never costs the citizen their text.
+        for name in ("name", "organisation", "email", "text", "website", "section"):
+            self.fields[name].validators = []
         self.sections = {str(s.pk): s for s in page.sections.all() if s.pk}
         self.fields["section"].choices = [(WHOLE_DRAFT, "Toàn bộ dự thảo")] + [
             (key, section.title) for key, section in self.sections.items()
@@ -80,7 +84,7 @@ class DraftCommentForm(forms.Form):
         return self._plain("text", TEXT_MAX, "nội dung góp ý")
 
     def clean_email(self):
-        email = (self.cleaned_data.get("email") or "").strip()
+        email = clean_plain(self.cleaned_data.get("email") or "")
         if len(email) > EMAIL_MAX:
             raise forms.ValidationError("Địa chỉ email quá dài.")
         try:
