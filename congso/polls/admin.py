@@ -49,7 +49,7 @@ class PollForm(WagtailAdminModelForm):
                 if (
                     option.pk
                     and options.can_delete
-                    and option_form.cleaned_data.get("DELETE")
+                    and option_form["DELETE"].value()
                     and Vote.objects.filter(option=option).exists()
                 ):
                     raise forms.ValidationError(
