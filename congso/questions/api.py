@@ -9,6 +9,7 @@ from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
 from wagtail.models import Site
 
+from congso.core.text import clean_plain
 from congso.questions.models import Question
 
 router = Router(tags=["Hỏi đáp"])
@@ -67,7 +68,6 @@ def _published():
 
 
 def _site(value: str):
-    value = value.strip()
     if value.isascii() and value.isdigit():
         return Site.objects.filter(pk=int(value)).first()
     return Site.objects.filter(hostname__iexact=value).first()
@@ -107,16 +107,20 @@ def list_questions(request, params: Query[QuestionParams]):
     page_size = _positive(params.page_size, MAX_PAGE_SIZE)
     if page_size is None:
         return _refuse(f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}.")
+    # No control characters (a NUL is an error on PostgreSQL, never a filter).
+    site_text, topic, q = (
+        clean_plain(params.site),
+        clean_plain(params.topic),
+        " ".join(clean_plain(params.q).split()),
+    )
     rows = _published()
-    if params.site.strip():
-        site = _site(params.site)
+    if site_text:
+        site = _site(site_text)
         if site is None:
             return _refuse("Không có trang nào với tên miền hoặc mã số này (tham số site).")
         rows = rows.filter(page__path__startswith=site.root_page.path)
-    topic = params.topic.strip()
     if topic:
         rows = rows.filter(Q(topic__slug=topic) | Q(topic__name__iexact=topic))
-    q = " ".join(params.q.split())
     if len(q) > 200:
         return _refuse("Tham số q dài tối đa 200 ký tự.")
     if q:

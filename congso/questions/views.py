@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from congso.analytics.privacy import client_ip
 from congso.core.pagination import paginate
 from congso.core.ratelimit import RateLimited
+from congso.core.text import clean_plain
 from congso.questions import querysets, services
 from congso.questions.forms import AskForm
 from congso.questions.models import Question, Status
@@ -32,7 +33,7 @@ def index(page, request, topic_slug=None):
         topic = page.topics.filter(slug=topic_slug).first()
         if topic is None:
             raise Http404("Không có chủ đề này.")
-    q = " ".join(request.GET.get("q", "").split())[:QUERY_MAX]
+    q = " ".join(clean_plain(request.GET.get("q", "")).split())[:QUERY_MAX]
     context = {"topic": topic, "topics": page.topics.all(), "q": q}
     if q:
         found = querysets.search_in(page, q, _search_page_number(request), page.per_page)
@@ -102,7 +103,7 @@ def ask(page, request):
 
 
 def track(page, request):
-    code = " ".join(request.GET.get("ma", "").split()).upper()[:20]
+    code = "".join(clean_plain(request.GET.get("ma", "")).split()).upper()[:20]
     question = None
     if code:
         question = Question.objects.filter(page=page, code=code).first()

@@ -46,7 +46,8 @@ def test_publishing_through_the_admin_before_review_is_refused_with_a_message(cl
         f"/admin/hoi-dap/{question.pk}/publish/",
         {"title": "T", "public_question": "Q", "answer": "A"},
     )
-    assert response.status_code in (400, 404)
+    assert response.status_code == 400
+    assert "Chỉ đăng được câu trả lời đã được đơn vị trình duyệt" in response.content.decode()
     assert Question.objects.get(pk=question.pk).status == Status.ASSIGNED
 
 

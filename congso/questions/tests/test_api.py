@@ -54,3 +54,9 @@ def test_one_question_and_an_unpublished_one_is_404(client, published, page):
     assert client.get(f"/api/v1/questions/{published.pk}").json()["code"] == published.code
     hidden = make_question(page)
     assert client.get(f"/api/v1/questions/{hidden.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["q=a%00b", "site=x%00y", "topic=%00"])
+def test_control_characters_in_parameters_never_break_the_list(client, published, query):
+    response = client.get(f"/api/v1/questions?{query}")
+    assert response.status_code in (200, 400)
