@@ -39,13 +39,11 @@ def make_draft(index, title=None, *, state="open", sections=SECTIONS, publish=Tr
         DraftSection(title=section, text=f"Nội dung {section.lower()}.", sort_order=n)
         for n, section in enumerate(sections)
     ]
+    draft.live = publish  # a page is created live unless told otherwise
     index.add_child(instance=draft)
+    revision = draft.save_revision()
     if publish:
-        draft.save_revision().publish()
-    else:
-        draft.live = False
-        draft.save_revision()
-        DraftPage.objects.filter(pk=draft.pk).update(live=False)
+        revision.publish()
     return DraftPage.objects.get(pk=draft.pk)
 
 
