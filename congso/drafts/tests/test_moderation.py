@@ -146,3 +146,13 @@ def test_publishing_a_draft_makes_its_files_downloadable(index, django_capture_o
         draft.save_revision().publish()
     file.refresh_from_db()
     assert file.is_public
+
+
+def test_the_dashboard_counts_pending_comments_of_the_users_drafts_only(
+    client, draft, commune_draft, moderator
+):
+    make_comment(draft)
+    make_comment(commune_draft)
+    make_comment(commune_draft)
+    client.force_login(moderator)
+    assert "1 góp ý dự thảo chờ duyệt" in client.get("/admin/").content.decode()
