@@ -1,10 +1,13 @@
 """Drafts open for public comment (dự thảo lấy ý kiến): the list page, the draft page with its
 sections and files, and the comments citizens send on a section or on the whole draft."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -203,6 +206,21 @@ class DraftPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_discussion(self))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.window_changes_within(settings.PAGE_CACHE_SECONDS):
+            # A copy cached now would still say "open" (or "not yet") after the deadline:
+            # near a change of state the page is built for each reader instead.
+            patch_cache_control(response, private=True)
+        return response
+
+    def window_changes_within(self, seconds: int) -> bool:
+        now = timezone.now()
+        return any(
+            now <= moment <= now + timedelta(seconds=seconds)
+            for moment in (self.opens_at, self.closes_at)
+        )
 
     @path("gop-y/", name="comment")
     def comment(self, request):

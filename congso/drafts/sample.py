@@ -50,6 +50,22 @@ def _add_draft(index, slug: str, title: str, **fields) -> DraftPage | None:
     return DraftPage.objects.get(pk=draft.pk)
 
 
+def _attach_sample_file(draft) -> None:
+    """A generated PDF of the draft's text, stored in the documents library as any upload is."""
+    from congso.documents.pdfrender import render_text_pdf
+    from congso.documents.services import process_file, store_file
+    from congso.drafts.models import DraftFile
+
+    blocks = [("h", draft.title.upper()), ("p", draft.summary)]
+    for section in draft.sections.all():
+        blocks += [("b", section.title), ("p", section.text)]
+    title = f"Toàn văn dự thảo {SAMPLE}"
+    file = store_file("du-thao-mau.pdf", render_text_pdf(blocks, title=title), title=title)
+    process_file(file, verify=False)
+    draft.files = [DraftFile(file=file, label=title)]
+    draft.save_revision().publish()
+
+
 def _comment(draft, section_index, name, text, **fields):
     sections = list(draft.sections.all())
     section = sections[section_index] if section_index is not None else None
@@ -92,6 +108,7 @@ def _open_draft(index, now):
     )
     if draft is None:
         return 0
+    _attach_sample_file(draft)
     _comment(draft, 0, "Nguyễn Văn An", "Đề nghị bổ sung số liệu về đường giao thông nội đồng.")
     _comment(
         draft,

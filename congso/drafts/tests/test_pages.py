@@ -169,3 +169,12 @@ def test_only_one_list_page_per_site(index, home):
 
     assert not DraftIndexPage.can_create_at(home)
     assert DraftPage.can_create_at(index)
+
+
+def test_a_draft_closing_within_the_cache_lifetime_is_not_cached(client, index, settings):
+    soon = make_draft(
+        index, "Dự thảo sắp hết hạn", closes_at=timezone.now() + timedelta(seconds=60)
+    )
+    later = make_draft(index, "Dự thảo còn lâu")
+    assert "private" in client.get(soon.url).get("Cache-Control", "")
+    assert "private" not in client.get(later.url).get("Cache-Control", "")
