@@ -197,3 +197,17 @@ def test_rss_and_sitemap_list_each_published_question(client, page):
     assert f"cau-hoi/{question.pk}/" in rss.content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"hoi-dap/cau-hoi/{question.pk}/" in sitemap
+
+
+def test_a_published_answer_replaces_the_cached_list_at_once(
+    client, page, django_capture_on_commit_callbacks
+):
+    from congso.questions.services import perform
+    from congso.questions.tests.factories import chief
+
+    question = walk(make_question(page, title="Câu hỏi chờ đăng"), make_unit(), "assign", "submit")
+    assert "Câu hỏi chờ đăng" not in client.get(page.url).content.decode()
+    assert client.get(page.url)["X-Page-Cache"] == "hit"  # the list is now served from the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        perform(question.pk, "publish", chief(), answer="Đã có câu trả lời.")
+    assert "Câu hỏi chờ đăng" in client.get(page.url).content.decode()
