@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
@@ -28,8 +29,18 @@ class DateTextColumn(Column):
         return format_date(instance.date)
 
 
+class SiteDailyStatIndexView(IndexView):
+    """A site's own editors see (and export) their site's figures only."""
+
+    def get_base_queryset(self):
+        from congso.core.sites import sites_user_edits
+
+        return super().get_base_queryset().filter(site__in=sites_user_edits(self.request.user))
+
+
 class DailyStatViewSet(ModelViewSet):
     model = DailyStat
+    index_view_class = SiteDailyStatIndexView
     icon = "table"
     menu_label = _("Thống kê truy cập")
     menu_hook = "register_reports_menu_item"

@@ -251,5 +251,12 @@ def _ensure_collection(name: str, result: SiteResult) -> Collection:
     return root.add_child(name=name)
 
 
-def sites_overview() -> list[Site]:
-    return list(Site.objects.select_related("root_page").order_by("-is_default_site", "pk"))
+def sites_user_edits(user):
+    """Sites whose home page `user` may change: a site's own editors get their site, the
+    installation-wide groups (permissions on the tree root) and superusers every site."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    if user.is_superuser:
+        return Site.objects.all()
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return Site.objects.filter(root_page__in=pages.values("pk"))

@@ -209,6 +209,12 @@ SITE_EDITOR_PREFIX = f"{EDITOR} – "
 SITE_CHIEF_PREFIX = f"{CHIEF_EDITOR} – "
 
 
+_SITE_MODEL_PERMS = {
+    EDITOR: ["wagtailadmin.access_admin"],
+    CHIEF_EDITOR: ["wagtailadmin.access_admin", "analytics.view_dailystat"],
+}
+
+
 def site_group_names(site_name: str) -> tuple[str, str]:
     """(editors, chief editors) group names of one site, e.g. "Biên tập viên – UBND xã Mẫu"."""
     return f"{SITE_EDITOR_PREFIX}{site_name}", f"{SITE_CHIEF_PREFIX}{site_name}"
@@ -235,11 +241,13 @@ def setup_site_roles(home: Page, site_name: str, collection: Collection) -> dict
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=collection, permission=permission
                 )
-        # Only the admin itself: topics, comments, units and portal links are shared by every
-        # site and stay with the installation's own editors.
-        access = _perm("wagtailadmin.access_admin")
-        if access:
-            group.permissions.add(access)
+        # The admin itself, and the chief editors their site's visit figures (the listing is
+        # limited to the sites whose home they may change). Topics, comments, units and portal
+        # links are shared by every site and stay with the installation's own editors.
+        for dotted in _SITE_MODEL_PERMS[role]:
+            permission = _perm(dotted)
+            if permission:
+                group.permissions.add(permission)
 
     task, _ = GroupApprovalTask.objects.get_or_create(name=f"{TASK_NAME} – {site_name}")
     task.groups.set([groups[CHIEF_EDITOR]])

@@ -225,3 +225,23 @@ def test_the_commune_chief_publishes_own_pages_but_not_the_department_s(client, 
     other = two_sites.department_article.permissions_for_user(chief)
     assert own.can_publish() and own.can_edit()
     assert not other.can_publish() and not other.can_edit()
+
+
+def test_the_commune_chief_sees_only_the_commune_s_visit_figures(client, two_sites):
+    from datetime import date
+
+    from congso.analytics.models import DailyStat
+
+    DailyStat.objects.create(site=two_sites.commune_site, date=date(2026, 3, 2), visits=4321)
+    DailyStat.objects.create(site=two_sites.department_site, date=date(2026, 3, 2), visits=98765)
+    client.force_login(site_user("truongban-xa-thu", COMMUNE_NAME, chief=True))
+    body = client.get("/admin/thong-ke-truy-cap/").content.decode()
+    assert "4.321" in body
+    assert "98.765" not in body
+    export = client.get("/admin/thong-ke-truy-cap/", {"export": "csv"})
+    exported = b"".join(export.streaming_content).decode()
+    assert "4321" in exported and "98765" not in exported
+
+
+def test_the_commune_editor_has_no_visit_figures_screen(client, commune_editor):
+    assert refused(client.get("/admin/thong-ke-truy-cap/"))
