@@ -205,7 +205,8 @@ def load_sample_publications() -> Counter:
             continue
         new_sections: list = []
         sections = ensure_portal_sections(home, created=new_sections)
-        created["section"] += len(new_sections)
+        if new_sections:
+            created["section"] += len(new_sections)
         for slug, pages in samples(today, now).items():
             index = sections.get(slug)
             if index is None:

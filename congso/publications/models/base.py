@@ -82,12 +82,16 @@ class PublicationIndexPage(RoutablePageMixin, SectionPage):
     item_model: ClassVar[str] = ""  # "publications.RecruitmentPage"
     filters: ClassVar[tuple] = ()
     per_page = 20
-    template = "publications/publication_index_page.html"
+    # Wagtail names a template after each concrete class; every kind shares this one.
+    shared_template = "publications/publication_index_page.html"
     parent_page_types = ["home.HomePage", "publications.DisclosurePage"]
     max_count_per_parent = 1
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return self.shared_template
 
     @classmethod
     def get_item_model(cls):
@@ -102,7 +106,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         from congso.core.pagination import paginate
-        from congso.publications.querysets import ListFilters
+        from congso.publications.filters import ListFilters
 
         context = super().get_context(request, *args, **kwargs)
         all_items = self.published_items()
@@ -150,7 +154,7 @@ class PublicationPage(BasePage):
     # Facts shown in the list row (the first N of facts()).
     list_fact_count: ClassVar[int] = 3
     extra_template: ClassVar[str] = ""
-    template = "publications/publication_page.html"
+    shared_template = "publications/publication_page.html"
     subpage_types: ClassVar[list] = []
 
     common_panels = [
@@ -231,6 +235,9 @@ class PublicationPage(BasePage):
             "value": format_datetime(self.deadline),
         }
         raise ValidationError({self.deadline_field: message})
+
+    def get_template(self, request, *args, **kwargs):
+        return self.shared_template
 
     def get_meta_description(self) -> str:
         return self.search_description or excerpt(self.summary, 300)

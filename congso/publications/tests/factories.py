@@ -41,6 +41,7 @@ def make_item(index, title: str, publish: bool = True, history: bool = False, **
     values = {"summary": f"Tóm tắt: {title}", **_defaults(model), **fields}
     page = model(title=title, slug=slugify_vi(title), **values)
     page.loading_history = history
+    page.live = publish
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()

@@ -162,22 +162,31 @@ def test_a_recruitment_notice_counts_its_positions(found):
     assert ("Số lượng cần tuyển", "5 người") in [(str(a), b) for a, b in page.shown_facts]
 
 
-def test_a_file_readers_cannot_download_is_refused(found):
+def stored_file(title: str, marked_public: bool):
+    from django.core.files.base import ContentFile
+
     from congso.documents.models.files import FileDocument
+
+    document = FileDocument(title=title, marked_public=marked_public)
+    document.file.save("mau.xlsx", ContentFile(b"bang so lieu"), save=False)
+    document.save()
+    return document
+
+
+def test_a_file_readers_cannot_download_is_refused(found):
     from congso.publications.models.base import PublicFileBlock
 
-    hidden = FileDocument(title="Bảng lương nội bộ", marked_public=False)
+    hidden = stored_file("Bảng lương nội bộ", marked_public=False)
     with pytest.raises(ValidationError) as caught:
         PublicFileBlock().clean({"document": hidden, "label": ""})
     assert "chưa được đánh dấu “cho phép tải công khai”" in caught.value.messages[0]
 
 
 def test_a_file_marked_public_is_accepted(found):
-    from congso.documents.models.files import FileDocument
     from congso.publications.models.base import PublicFileBlock
 
-    shown = FileDocument(title="Mẫu phiếu đăng ký", marked_public=True)
-    assert PublicFileBlock().clean({"document": shown, "label": ""})["document"] is shown
+    shown = stored_file("Mẫu phiếu đăng ký", marked_public=True)
+    assert PublicFileBlock().clean({"document": shown, "label": ""})["document"] == shown
 
 
 def test_the_admin_refuses_a_negative_package_price_and_saves_nothing(admin_client, found):
