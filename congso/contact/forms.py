@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from congso.contact.models import ContactMessage
 from congso.core.text import clean_plain, format_number
@@ -65,10 +66,15 @@ class ContactForm(forms.Form):
         self.fields["topic"].choices = [("", "— Chọn chủ đề —")] + [
             (topic.pk, topic.name) for topic in topics
         ]
-        # Django's EmailField would refuse a long address with an English message.
-        self.fields["email"].validators = [
-            v for v in self.fields["email"].validators if not hasattr(v, "limit_value")
-        ]
+        # Django's fields would refuse a long address or a NUL byte with an English message:
+        # lengths are checked below in Vietnamese, and clean_plain drops control characters.
+        for field in self.fields.values():
+            field.validators = [
+                v
+                for v in field.validators
+                if not hasattr(v, "limit_value")
+                and not isinstance(v, ProhibitNullCharactersValidator)
+            ]
 
     def _plain(self, name: str, limit: int, label: str, one_line: bool = True) -> str:
         value = clean_plain(self.cleaned_data.get(name, ""))

@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,7 +101,9 @@ class Poll(ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
-        FieldPanel("index"),
+        # A plain list of the poll pages the editor may use (PollForm limits it to their
+        # sites), not the page chooser that would browse the whole tree.
+        FieldPanel("index", widget=forms.Select),
         FieldPanel("question"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
