@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from congso.drafts.models import INDEX_SLUG, DraftComment, DraftIndexPage, DraftPage
+from congso.drafts.models import DraftComment, DraftPage
+from congso.drafts.services import ensure_draft_index_page
 
 SAMPLE = "(dữ liệu mẫu)"
 OPEN_SLUG = "du-thao-bao-cao-cong-nhan-nong-thon-moi-du-lieu-mau"
@@ -19,23 +20,6 @@ HOW_TO = (
     "về cơ quan soạn thảo theo địa chỉ ghi tại mục Liên hệ của cổng thông tin, thư điện tử "
     "ghi rõ “Góp ý dự thảo” ở tiêu đề, trước hạn ghi trên trang. " + SAMPLE + "</p>"
 )
-
-
-def ensure_draft_index_page(home) -> DraftIndexPage:
-    """The site's "Lấy ý kiến dự thảo" page under `home`, created (published) if missing."""
-    existing = DraftIndexPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    index = DraftIndexPage(
-        title="Lấy ý kiến dự thảo văn bản",
-        slug=INDEX_SLUG,
-        intro="Dự thảo văn bản đang lấy ý kiến nhân dân, tổ chức, doanh nghiệp và kết quả "
-        "tổng hợp, tiếp thu, giải trình sau khi hết hạn góp ý.",
-        show_in_menus=True,
-    )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 def _add_draft(index, slug: str, title: str, **fields) -> DraftPage | None:

@@ -12,7 +12,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from congso.analytics.privacy import keyed_hash
 from congso.core import ratelimit
 from congso.core.pagecache import purge_all
-from congso.drafts.models import DraftComment, DraftPage, WindowState
+from congso.drafts.models import INDEX_SLUG, DraftComment, DraftIndexPage, DraftPage, WindowState
 
 # Given to the "Trưởng ban biên tập" group (apps.py); moderation also needs the right to edit
 # the draft's page, so an editor of one site never moderates another site's comments.
@@ -154,3 +154,28 @@ def publish_draft_files(page: DraftPage) -> None:
         ids.append(page.report_file_id)
     if FileDocument.objects.filter(pk__in=ids, marked_public=False).update(marked_public=True):
         transaction.on_commit(sync_file_visibility)
+
+
+def ensure_draft_index_page(home) -> DraftIndexPage:
+    """The site's "Lấy ý kiến dự thảo" page under `home`, created (published) if missing."""
+    existing = DraftIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    # The portal's shared structure creates every Decree-42 section in its place in the menu;
+    # the draft list is created here only if that ever leaves it out.
+    from congso.publications.structure import ensure_portal_sections
+
+    ensure_portal_sections(home)
+    existing = DraftIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    index = DraftIndexPage(
+        title="Lấy ý kiến dự thảo văn bản",
+        slug=INDEX_SLUG,
+        intro="Dự thảo văn bản đang lấy ý kiến nhân dân, tổ chức, doanh nghiệp và kết quả "
+        "tổng hợp, tiếp thu, giải trình sau khi hết hạn góp ý.",
+        show_in_menus=True,
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
