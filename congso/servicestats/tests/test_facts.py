@@ -89,4 +89,20 @@ def test_the_current_stock_reads_no_dossier_row(office, run, django_assert_num_q
 
     with django_assert_num_queries(2) as captured:
         stock_at(None, parse_period("2026"), now=vn(2026, 5, 12, 8))
-    assert not any('FROM "dossiers_dossier"' in q["sql"] for q in captured.captured_queries)
+    # Not even joined: the due instant is on the fact (0.2 s at a million dossiers when joined).
+    assert not any('"dossiers_dossier"' in q["sql"] for q in captured.captured_queries)
+
+
+def test_the_migration_gives_existing_facts_their_dossiers_legal_due_time(office, run):
+    import importlib
+
+    from django.apps import apps
+
+    run(None, [(vn(2026, 5, 5, 9), "one_stop", "receive")])
+    fact = DossierFact.objects.get()
+    due = fact.due_at
+    DossierFact.objects.update(due_at=None)
+    migration = importlib.import_module("congso.servicestats.migrations.0004_fact_due_at")
+    migration.fill_due_at(apps, None)
+    fact.refresh_from_db()
+    assert fact.due_at == due == fact.dossier.legal_due_at
