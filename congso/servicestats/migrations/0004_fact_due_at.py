@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
             name="due_at",
             field=models.DateTimeField(null=True),
         ),
+        migrations.RunPython(fill_due_at, migrations.RunPython.noop, elidable=True),
         migrations.AddIndex(
             model_name="dossierfact",
             index=models.Index(
