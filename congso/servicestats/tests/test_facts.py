@@ -103,6 +103,8 @@ def test_the_migration_gives_existing_facts_their_dossiers_legal_due_time(office
     due = fact.due_at
     DossierFact.objects.update(due_at=None)
     migration = importlib.import_module("congso.servicestats.migrations.0004_fact_due_at")
+    run_python = [op for op in migration.Migration.operations if hasattr(op, "code")]
+    assert [op.code for op in run_python] == [migration.fill_due_at]
     migration.fill_due_at(apps, None)
     fact.refresh_from_db()
     assert fact.due_at == due == fact.dossier.legal_due_at
