@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from congso.core.api_params import InvalidParameters
 from congso.drafts import querysets as q
 from congso.drafts.models import DraftComment, DraftPage
 
@@ -176,7 +177,7 @@ def list_drafts(request, params: Query[DraftParams]):
 
 @router.get(
     "/{draft_id}",
-    response={200: DraftDetailOut, 404: Message},
+    response={200: DraftDetailOut, 404: Message, 422: InvalidParameters},
     summary="Một dự thảo lấy ý kiến, với các phần và số góp ý",
     url_name="draft",
 )

@@ -9,6 +9,7 @@ from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
 from wagtail.models import Site
 
+from congso.core.api_params import InvalidParameters
 from congso.core.text import clean_plain
 from congso.questions.models import Question
 
@@ -136,7 +137,7 @@ def list_questions(request, params: Query[QuestionParams]):
 
 @router.get(
     "/{question_id}",
-    response={200: QuestionOut, 404: Message},
+    response={200: QuestionOut, 404: Message, 422: InvalidParameters},
     summary="Một câu hỏi đã được trả lời và đăng",
     url_name="question",
 )
