@@ -60,15 +60,23 @@ demo: install demo-fonts migrate
 	$(PY) manage.py protect_images
 	$(PY) manage.py set_site_address "http://127.0.0.1:$(PORT)"
 	$(PY) manage.py setup_roles
+	$(PY) manage.py load_sample_sites
 	$(PY) manage.py load_sample_procedures
 	$(PY) manage.py load_sample_payments
 	$(PY) manage.py ensure_demo_admin
 	$(PY) manage.py load_sample_dossiers
 	$(PY) manage.py load_sample_index_766
 	$(PY) manage.py load_sample_report_signing
+	$(PY) manage.py load_sample_publications
+	$(PY) manage.py load_sample_drafts
+	$(PY) manage.py load_sample_questions
+	$(PY) manage.py load_sample_contact
+	$(PY) manage.py load_sample_polls
+	$(PY) manage.py load_sample_schedule
 	@# WhiteNoise serves the static files from their apps in the demo; it only needs the folder.
 	@mkdir -p "$${STATIC_ROOT:-staticfiles}"
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/   Quản trị: http://127.0.0.1:$(PORT)/admin/"
+	@echo "Trang xã mẫu (trang thứ hai, cùng cài đặt): http://xa-mau.localhost:$(PORT)/   (tài khoản bientap-xa, truongban-xa)"
 	@echo "Dịch vụ công: http://127.0.0.1:$(PORT)/thu-tuc-hanh-chinh/   Tra cứu hồ sơ: http://127.0.0.1:$(PORT)/tra-cuu-ho-so/"
 	@echo "Thư điện tử (xác thực tài khoản, thông báo hồ sơ) không gửi đi mà ghi thành tệp trong $${EMAIL_FILE_PATH:-$${CONGSO_VAR_DIR:-var}/mail}/"
 	@# The background worker (signature checks, index updates) and the scheduler (articles

@@ -59,3 +59,21 @@ def test_the_editor_creates_a_poll_with_the_admins_buttons(chief, live_server, h
     assert poll.index_id == index.pk
     assert list(poll.options.values_list("label", flat=True)) == ["Hài lòng", "Chưa hài lòng"]
     assert poll.closes_at > poll.opens_at
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_citizen_votes_from_the_home_page_block(browser_page, live_server, home, size):
+    # The home page is cached and shared: the block's script fetches a token, then posts.
+    index = make_poll_index(home)
+    poll = make_poll(index, question="Bạn đọc tin bằng gì?", show_on_home=True)
+    page = browser_page
+    page.set_viewport_size(SIZES[size])
+    page.goto("/")
+    block = page.locator("section.poll-block")
+    block.get_by_label("Máy tính").check()
+    block.get_by_role("button", name="Bình chọn").click()
+    page.get_by_text("Cảm ơn bạn đã bình chọn").wait_for()
+    assert list(Vote.objects.filter(poll=poll).values_list("option__label", flat=True)) == [
+        "Máy tính"
+    ]
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
