@@ -77,6 +77,15 @@ def article(category):
     )
 
 
+@pytest.fixture
+def two_sites(db):
+    """The department's site and a commune's (congso/core/tests/sites.py), for any app's
+    several-sites tests."""
+    from congso.core.tests.sites import make_two_sites
+
+    return make_two_sites()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

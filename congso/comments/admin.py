@@ -7,16 +7,25 @@ from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    UsageView,
+)
 
 from congso.comments import services
 from congso.comments.models import Comment
+from congso.core.scoping import PageScopedPermissionPolicy, scoped
 
 
-class CommentPermissionPolicy(ModelPermissionPolicy):
-    """Comments come from readers only: nobody creates one in the admin."""
+class CommentPermissionPolicy(PageScopedPermissionPolicy):
+    """Comments come from readers only: nobody creates one in the admin. A site's editors see
+    and moderate only the comments on their own site's articles (several sites, issue 11)."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "copy"):
@@ -55,7 +64,7 @@ class CommentIndexView(IndexView):
         return buttons
 
 
-class CommentEditView(EditView):
+class CommentEditView(scoped(EditView)):
     """Only the status is editable, and changing it goes through the moderation service so it
     is recorded (who, when, audit log) and purges the page cache like the list actions do."""
 
@@ -93,6 +102,10 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
+    delete_view_class = scoped(DeleteView)
+    inspect_view_class = scoped(InspectView)
+    history_view_class = scoped(HistoryView)
+    usage_view_class = scoped(UsageView)
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
@@ -126,7 +139,9 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("page")
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["change", "view"]
+        ).select_related("page")
 
 
 class _ModerationBulkAction(SnippetBulkAction):
@@ -137,7 +152,9 @@ class _ModerationBulkAction(SnippetBulkAction):
     title = ""
 
     def check_perm(self, obj):
-        return self.request.user.has_perm(services.MODERATE_PERMISSION)
+        user = self.request.user
+        policy = CommentPermissionPolicy(Comment)
+        return user.has_perm(services.MODERATE_PERMISSION) and policy.in_scope(user, obj)
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "user": self.request.user}

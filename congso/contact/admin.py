@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import (
 
 from congso.contact import services
 from congso.contact.models import ContactMessage
-from congso.contact.scoping import PageScopedPermissionPolicy, scoped
+from congso.core.scoping import PageScopedPermissionPolicy, scoped
 
 
 class ContactMessagePermissionPolicy(PageScopedPermissionPolicy):

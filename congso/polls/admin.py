@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from congso.contact.scoping import PageScopedPermissionPolicy, editable_pages_of_type, scoped
+from congso.core.scoping import PageScopedPermissionPolicy, editable_pages_of_type, scoped
 from congso.polls.models import Poll, PollIndexPage, Vote
 
 

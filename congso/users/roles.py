@@ -211,7 +211,13 @@ SITE_CHIEF_PREFIX = f"{CHIEF_EDITOR} – "
 
 _SITE_MODEL_PERMS = {
     EDITOR: ["wagtailadmin.access_admin"],
-    CHIEF_EDITOR: ["wagtailadmin.access_admin", "analytics.view_dailystat"],
+    CHIEF_EDITOR: [
+        "wagtailadmin.access_admin",
+        "analytics.view_dailystat",
+        # Readers' comments on the site's own articles (the listing is limited to them).
+        "comments.view_comment",
+        "comments.change_comment",
+    ],
 }
 
 
@@ -242,8 +248,8 @@ def setup_site_roles(home: Page, site_name: str, collection: Collection) -> dict
                     group=group, collection=collection, permission=permission
                 )
         # The admin itself, and the chief editors their site's visit figures (the listing is
-        # limited to the sites whose home they may change). Topics, comments, units and portal
-        # links are shared by every site and stay with the installation's own editors.
+        # limited to the sites whose home they may change) and its readers' comments. Topics, units
+        # and portal links are shared by every site and stay with the installation's own editors.
         for dotted in _SITE_MODEL_PERMS[role]:
             permission = _perm(dotted)
             if permission:

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
+from wagtail.models import GroupPagePermission, ModelLogEntry, Page
 
 from congso.comments.models import Comment
 from congso.comments.services import APPROVE_ACTION, MODERATE_PERMISSION
@@ -23,6 +23,15 @@ def _user_with(*codenames):
         app_label, name = codename.split(".")
         perms.append(Permission.objects.get(content_type__app_label=app_label, codename=name))
     group.permissions.set(perms)
+    # Where: comments are moderated on the pages the user may change (the editorial groups
+    # hold that on the tree root; a site's own groups on its home).
+    GroupPagePermission.objects.create(
+        group=group,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
+    )
     user.groups.add(group)
     return user
 

@@ -1,8 +1,8 @@
 """Admin rows that hang off a page belong to that page's site: an officer sees and edits only
 the rows whose page they may edit (Wagtail page permissions, given per site by group).
 
-Shared by contact messages and polls; a row without a page yet (the add form) is in scope,
-and the form limits the pages it may be attached to."""
+Shared by contact messages, polls and article comments; a row without a page yet (the add
+form) is in scope, and the form limits the pages it may be attached to."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
