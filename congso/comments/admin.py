@@ -33,25 +33,31 @@ class CommentPermissionPolicy(PageScopedPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-def bulk_action_url(action_type: str, comment, next_url: str) -> str:
+def bulk_action_url(action_type: str, obj, next_url: str) -> str:
+    """The bulk-action screen for one row: the row's own buttons go through the same
+    confirmation, permission check and service as the bulk bar."""
     from urllib.parse import urlencode
 
     from django.urls import reverse
 
-    base = reverse("wagtail_bulk_action", args=("comments", "comment", action_type))
-    return f"{base}?{urlencode({'id': comment.pk, 'next': next_url})}"
+    meta = obj._meta
+    base = reverse("wagtail_bulk_action", args=(meta.app_label, meta.model_name, action_type))
+    return f"{base}?{urlencode({'id': obj.pk, 'next': next_url})}"
 
 
-class CommentIndexView(IndexView):
+class ModerationButtonsMixin:
+    """For an IndexView: one button per moderation bulk action on each row, so the row and the
+    bulk bar say and do the same thing. Also used by the drafts' comment listing."""
+
+    moderation_actions = ()  # ((bulk action class, icon name), ...)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not self.request.user.has_perm(services.MODERATE_PERMISSION):
+        permission = self.moderation_actions[0][0].permission
+        if not self.request.user.has_perm(permission):
             return buttons
         next_url = self.request.get_full_path()
-        # One button per bulk action, so the row and the bulk bar say and do the same thing.
-        for priority, (action, icon_name) in enumerate(
-            ((ApproveBulkAction, "check"), (RejectBulkAction, "cross")), start=1
-        ):
+        for priority, (action, icon_name) in enumerate(self.moderation_actions, start=1):
             if instance.status != action.status:
                 buttons.append(
                     Button(
@@ -62,6 +68,12 @@ class CommentIndexView(IndexView):
                     )
                 )
         return buttons
+
+
+class CommentIndexView(ModerationButtonsMixin, IndexView):
+    @property
+    def moderation_actions(self):
+        return ((ApproveBulkAction, "check"), (RejectBulkAction, "cross"))
 
 
 class CommentEditView(scoped(EditView)):
@@ -144,24 +156,34 @@ class CommentViewSet(SnippetViewSet):
         ).select_related("page")
 
 
-class _ModerationBulkAction(SnippetBulkAction):
+class ModerationBulkAction(SnippetBulkAction):
+    """Approve or reject the chosen rows after a confirmation screen. Reused by the drafts' comment
+    moderation: a subclass sets the model, the service that changes the status, the permission,
+    the scope check and its own wording; the template is shared."""
+
     models = [Comment]
     template_name = "comments/admin/confirm_bulk_moderation.html"
+    # The service that records who moderated, logs it and purges the page cache.
+    set_status = staticmethod(services.set_status)
+    permission = services.MODERATE_PERMISSION
+    no_access_message = _("Bạn không có quyền duyệt bình luận.")
     status = ""
     verb = ""
     title = ""
 
+    def in_scope(self, user, obj) -> bool:
+        return CommentPermissionPolicy(Comment).in_scope(user, obj)
+
     def check_perm(self, obj):
         user = self.request.user
-        policy = CommentPermissionPolicy(Comment)
-        return user.has_perm(services.MODERATE_PERMISSION) and policy.in_scope(user, obj)
+        return user.has_perm(self.permission) and self.in_scope(user, obj)
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "user": self.request.user}
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return services.set_status(objects, user, cls.status), 0
+        return cls.set_status(objects, user, cls.status), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return self.success_message(num_parent_objects) % {"count": num_parent_objects}
@@ -181,11 +203,12 @@ class _ModerationBulkAction(SnippetBulkAction):
             **context,
             "verb": self.verb,
             "title": self.title,
+            "no_access_message": self.no_access_message,
             "question": self.question(count) % {"count": count},
         }
 
 
-class ApproveBulkAction(_ModerationBulkAction):
+class ApproveBulkAction(ModerationBulkAction):
     display_name = pgettext_lazy("comment moderation", "Duyệt")
     action_type = "approve"
     aria_label = _("Duyệt các bình luận đã chọn")
@@ -207,7 +230,7 @@ class ApproveBulkAction(_ModerationBulkAction):
         return ngettext("Đã duyệt %(count)d bình luận.", "Đã duyệt %(count)d bình luận.", count)
 
 
-class RejectBulkAction(_ModerationBulkAction):
+class RejectBulkAction(ModerationBulkAction):
     display_name = pgettext_lazy("comment moderation", "Từ chối")
     action_type = "reject"
     aria_label = _("Từ chối các bình luận đã chọn")

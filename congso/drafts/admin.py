@@ -3,19 +3,14 @@
 Every listing, screen and action is limited to comments on drafts whose page the user may
 edit: an editor of a commune's site never sees or moderates the province's draft comments."""
 
-from urllib.parse import urlencode
-
 from django.http import Http404
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -24,6 +19,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
+from congso.comments import admin as comments_admin
+from congso.comments.admin import ModerationButtonsMixin
 from congso.drafts import services
 from congso.drafts.models import DraftComment
 
@@ -57,28 +54,14 @@ class _OwnDraftsOnly:
         return comment
 
 
-def bulk_action_url(action_type: str, comment, next_url: str) -> str:
-    base = reverse("wagtail_bulk_action", args=("drafts", "draftcomment", action_type))
-    return f"{base}?{urlencode({'id': comment.pk, 'next': next_url})}"
+class DraftCommentIndexView(ModerationButtonsMixin, IndexView):
+    @property
+    def moderation_actions(self):
+        return ((ApproveBulkAction, "check"), (RejectBulkAction, "cross"))
 
-
-class DraftCommentIndexView(IndexView):
     def get_base_queryset(self):
         allowed = services.editable_draft_ids(self.request.user)
         return super().get_base_queryset().filter(page_id__in=allowed)
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        next_url = self.request.get_full_path()
-        for priority, (action, icon_name) in enumerate(
-            ((ApproveBulkAction, "check"), (RejectBulkAction, "cross")), start=1
-        ):
-            if instance.status != action.status:
-                url = bulk_action_url(action.action_type, instance, next_url)
-                buttons.append(
-                    Button(action.display_name, url=url, icon_name=icon_name, priority=priority)
-                )
-        return buttons
 
 
 class DraftCommentEditView(_OwnDraftsOnly, EditView):
@@ -178,44 +161,22 @@ class DraftCommentViewSet(SnippetViewSet):
         return DraftComment.objects.select_related("page", "section")
 
 
-class _ModerationBulkAction(SnippetBulkAction):
+class _DraftModeration:
+    """The article comments' moderation actions, for draft comments: same confirmation screen
+    and flow, the drafts' service, permission and scope (the draft page's editors)."""
+
     models = [DraftComment]
-    template_name = "drafts/admin/confirm_bulk_moderation.html"
-    status = ""
-    verb = ""
-    title = ""
+    set_status = staticmethod(services.set_status)
+    permission = services.MODERATE_PERMISSION
+    no_access_message = _("Bạn không có quyền duyệt các góp ý này.")
 
-    def check_perm(self, obj):
-        return services.user_can_moderate(self.request.user, obj)
-
-    def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        return services.set_status(objects, user, cls.status), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return self.success_message(num_parent_objects) % {"count": num_parent_objects}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        count = len(context.get("items") or ())
-        return {
-            **context,
-            "verb": self.verb,
-            "title": self.title,
-            "question": self.question(count) % {"count": count},
-        }
+    def in_scope(self, user, obj) -> bool:
+        return services.user_can_moderate(user, obj)
 
 
-class ApproveBulkAction(_ModerationBulkAction):
-    display_name = pgettext_lazy("comment moderation", "Duyệt")
-    action_type = "approve"
+class ApproveBulkAction(_DraftModeration, comments_admin.ApproveBulkAction):
     aria_label = _("Duyệt các góp ý đã chọn")
-    action_priority = 10
     status = DraftComment.Status.APPROVED
-    verb = pgettext_lazy("comment moderation", "Duyệt")
     title = _("Duyệt góp ý dự thảo")
 
     @staticmethod
@@ -231,14 +192,9 @@ class ApproveBulkAction(_ModerationBulkAction):
         return ngettext("Đã duyệt %(count)d góp ý.", "Đã duyệt %(count)d góp ý.", count)
 
 
-class RejectBulkAction(_ModerationBulkAction):
-    display_name = pgettext_lazy("comment moderation", "Từ chối")
-    action_type = "reject"
+class RejectBulkAction(_DraftModeration, comments_admin.RejectBulkAction):
     aria_label = _("Từ chối các góp ý đã chọn")
-    action_priority = 20
-    classes = {"serious"}
     status = DraftComment.Status.REJECTED
-    verb = pgettext_lazy("comment moderation", "Từ chối")
     title = _("Từ chối góp ý dự thảo")
 
     @staticmethod
