@@ -2,42 +2,22 @@
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 
+from congso.core.feeds import FEED_SIZE, PageFeed
 from congso.core.text import format_date
 from congso.documents.querysets import published_documents
 
-FEED_SIZE = 30
 
-
-class DocumentFeed(Feed):
-    feed_type = Rss201rev2Feed
-
-    def __init__(self, index):
-        super().__init__()
-        self.index = index
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
+class DocumentFeed(PageFeed):
     def title(self):
-        return f"{self.index.title} – văn bản mới"
-
-    def link(self):
-        return self.index.get_full_url(self.request)
-
-    def feed_url(self):
-        # atom:link rel="self" from the Site record, not from the request's Host header.
-        return self.link() + "rss/"
+        return f"{self.page.title} – văn bản mới"
 
     def description(self):
         return "Văn bản mới được đăng trên cổng thông tin điện tử"
 
     def items(self):
-        return published_documents(self.index).order_by("-first_published_at", "-pk")[:FEED_SIZE]
+        return published_documents(self.page).order_by("-first_published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return f"{item.number} – {item.title}" if item.number else item.title
@@ -49,12 +29,6 @@ class DocumentFeed(Feed):
         if item.signer_display:
             parts.append(f"Người ký: {item.signer_display}")
         return "\n".join(parts)
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item):
-        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         if item.first_published_at:

@@ -59,7 +59,7 @@ class DraftIndexPage(RoutablePageMixin, BasePage):
     def rss(self, request):
         from congso.drafts.feeds import DraftFeed
 
-        return DraftFeed(index=self)(request)
+        return DraftFeed(self)(request)
 
     def search_payload(self) -> dict:
         return {

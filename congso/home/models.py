@@ -46,7 +46,7 @@ class HomePage(RoutablePageMixin, BasePage):
     def rss(self, request):
         from congso.news.feeds import SiteFeed
 
-        return SiteFeed(root=self)(request)
+        return SiteFeed(self)(request)
 
     @path("su-kien/", name="topics")
     def topics(self, request):

@@ -78,7 +78,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def rss(self, request):
         from congso.news.feeds import CategoryFeed
 
-        return CategoryFeed(category=self)(request)
+        return CategoryFeed(self)(request)
 
 
 class ArticleTag(TaggedItemBase):

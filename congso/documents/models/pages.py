@@ -81,7 +81,7 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
     def rss(self, request):
         from congso.documents.feeds import DocumentFeed
 
-        return DocumentFeed(index=self)(request)
+        return DocumentFeed(self)(request)
 
 
 class OfficialDocumentPage(RoutablePageMixin, BasePage):

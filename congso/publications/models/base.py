@@ -133,7 +133,7 @@ class PublicationIndexPage(RoutablePageMixin, SectionPage):
     def rss(self, request):
         from congso.publications.feeds import PublicationFeed
 
-        return PublicationFeed(index=self)(request)
+        return PublicationFeed(self)(request)
 
 
 class PublicationPage(BasePage):
