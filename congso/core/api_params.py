@@ -46,8 +46,12 @@ class BadParameter(Exception):
     """A query parameter the API cannot use; its message is the Vietnamese `detail`."""
 
 
-def refuse(error: BadParameter) -> Status:
+def refuse(error: BadParameter | str) -> Status:
     return Status(400, {"detail": str(error)})
+
+
+def not_found(detail: str) -> Status:
+    return Status(404, {"detail": detail})
 
 
 def text(value: str | None) -> str:
@@ -72,6 +76,17 @@ def pagination(page: str, page_size: str) -> tuple[int, int]:
         positive(page, MAX_PAGE, "page", 1),
         positive(page_size, MAX_PAGE_SIZE, "page_size", DEFAULT_PAGE_SIZE),
     )
+
+
+def page_slice(rows, page: int, page_size: int):
+    """The rows of page `page` (from 1) of `rows` cut into pages of `page_size`."""
+    return rows[(page - 1) * page_size : page * page_size]
+
+
+def by_id(queryset, pk: int):
+    """The row of `queryset` with id `pk`, or None, also for an id no row can have (zero,
+    negative, beyond a 64-bit integer: a database error rather than "not found")."""
+    return queryset.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
 
 
 def identifier(value: str) -> int | None:

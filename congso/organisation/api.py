@@ -1,11 +1,12 @@
 """GET /api/v1/agencies: the agencies that receive dossiers, in the API's list shape."""
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
+from congso.core import api_params as p
+from congso.core.api_params import BadParameter, Message
 from congso.organisation.models import Agency
 
 router = Router(tags=["Cơ quan"])
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 
 
 class AgencyOut(Schema):
@@ -22,28 +23,12 @@ class AgencyPage(Schema):
     results: list[AgencyOut]
 
 
-class Message(Schema):
-    detail: str
-
-
 class AgencyParams(Schema):
     # Text, checked below: a bad value gets a 400 with a Vietnamese message, not ninja's 422.
     page: str = Field("1", description="Trang, từ 1")
     page_size: str = Field(
-        str(DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}"
+        str(p.DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{p.MAX_PAGE_SIZE}"
     )
-
-
-def _positive(text: str, upper: int) -> int | None:
-    text = text.strip()
-    # isdigit() accepts "²", which int() refuses: only ASCII digits are a number here.
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= upper:
-        return None
-    return int(text)
-
-
-def _refuse(detail: str) -> Status:
-    return Status(400, {"detail": detail})
 
 
 @router.get(
@@ -53,14 +38,11 @@ def _refuse(detail: str) -> Status:
     url_name="agencies",
 )
 def list_agencies(request, params: Query[AgencyParams]):
-    page = _positive(params.page, 100_000)
-    if page is None:
-        return _refuse("Tham số page phải là số nguyên dương.")
-    page_size = _positive(params.page_size, MAX_PAGE_SIZE)
-    if page_size is None:
-        return _refuse(f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}.")
+    try:
+        page, page_size = p.pagination(params.page, params.page_size)
+    except BadParameter as error:
+        return p.refuse(error)
     agencies = Agency.objects.select_related("parent").order_by("identifier")
-    start = (page - 1) * page_size
     results = [
         {
             "identifier": agency.identifier,
@@ -68,6 +50,6 @@ def list_agencies(request, params: Query[AgencyParams]):
             "level": agency.level,
             "parent": agency.parent.identifier if agency.parent_id else None,
         }
-        for agency in agencies[start : start + page_size]
+        for agency in p.page_slice(agencies, page, page_size)
     ]
     return {"count": agencies.count(), "page": page, "page_size": page_size, "results": results}

@@ -2,13 +2,15 @@
 
 import datetime as dt
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
+
+from congso.core import api_params as p
+from congso.core.api_params import BadParameter, Message
 
 from .models import Procedure
 from .querysets import CatalogueFilter, catalogue
 
 router = Router(tags=["Thủ tục hành chính"])
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 
 
 class FieldOut(Schema):
@@ -72,10 +74,6 @@ class ProcedurePage(Schema):
     results: list[ProcedureSummary]
 
 
-class Message(Schema):
-    detail: str
-
-
 class ProcedureParams(Schema):
     # Text, checked below: a bad value gets a 400 with a Vietnamese message, not ninja's 422.
     field: str = Field("", description="Mã lĩnh vực")
@@ -83,14 +81,7 @@ class ProcedureParams(Schema):
     online_level: str = Field("", description="full | partial | none")
     q: str = Field("", description="Tên hoặc mã, có dấu hoặc không dấu")
     page: str = Field("1", description="Trang, từ 1")
-    page_size: str = Field(str(DEFAULT_PAGE_SIZE), description=f"1–{MAX_PAGE_SIZE}")
-
-
-def _positive(text: str, upper: int) -> int | None:
-    text = text.strip()
-    if not (text.isdecimal() and text.isascii()) or not 1 <= int(text) <= upper:
-        return None
-    return int(text)
+    page_size: str = Field(str(p.DEFAULT_PAGE_SIZE), description=f"1–{p.MAX_PAGE_SIZE}")
 
 
 def summary(procedure) -> dict:
@@ -152,23 +143,18 @@ def detail(procedure) -> dict:
     url_name="procedures",
 )
 def list_procedures(request, params: Query[ProcedureParams]):
-    page = _positive(params.page, 100_000)
-    if page is None:
-        return Status(400, {"detail": "Tham số page phải là số nguyên dương."})
-    page_size = _positive(params.page_size, MAX_PAGE_SIZE)
-    if page_size is None:
-        return Status(
-            400, {"detail": f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}."}
-        )
+    try:
+        page, page_size = p.pagination(params.page, params.page_size)
+    except BadParameter as error:
+        return p.refuse(error)
     level = params.online_level.strip()
     if level and level not in {"full", "partial", "none"}:
-        return Status(400, {"detail": "Tham số online_level phải là full, partial hoặc none."})
+        return p.refuse("Tham số online_level phải là full, partial hoặc none.")
     filters = CatalogueFilter.from_data(
         {"field": params.field, "agency": params.agency, "online_level": level, "q": params.q}
     )
     procedures = catalogue(filters)
-    start = (page - 1) * page_size
-    results = [summary(p) for p in procedures[start : start + page_size]]
+    results = [summary(row) for row in p.page_slice(procedures, page, page_size)]
     return {"count": procedures.count(), "page": page, "page_size": page_size, "results": results}
 
 
@@ -185,5 +171,5 @@ def get_procedure(request, code: str):
         else None
     )
     if procedure is None:
-        return Status(404, {"detail": "Không tìm thấy thủ tục hành chính có mã này."})
+        return p.not_found("Không tìm thấy thủ tục hành chính có mã này.")
     return detail(procedure)

@@ -6,15 +6,15 @@ chief editor edited, or any question that is not published on a live page."""
 from datetime import datetime
 
 from django.db.models import Q
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
-from congso.core.api_params import InvalidParameters
+from congso.core import api_params as p
+from congso.core.api_params import BadParameter, InvalidParameters, Message
 from congso.core.text import clean_plain
 from congso.questions.models import Question
 
 router = Router(tags=["Hỏi đáp"])
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 
 
 class QuestionOut(Schema):
@@ -39,29 +39,14 @@ class QuestionPage(Schema):
     results: list[QuestionOut]
 
 
-class Message(Schema):
-    detail: str
-
-
 class QuestionParams(Schema):
     site: str = Field("", description="Tên miền (hostname) hoặc mã số của trang")
     topic: str = Field("", description="Đường dẫn (slug) hoặc tên chủ đề")
     q: str = Field("", description="Từ khoá trong tiêu đề, câu hỏi hoặc câu trả lời")
     page: str = Field("1", description="Trang, từ 1")
     page_size: str = Field(
-        str(DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}"
+        str(p.DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{p.MAX_PAGE_SIZE}"
     )
-
-
-def _positive(text: str, upper: int) -> int | None:
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= upper:
-        return None
-    return int(text)
-
-
-def _refuse(detail: str) -> Status:
-    return Status(400, {"detail": detail})
 
 
 def _published():
@@ -102,12 +87,10 @@ def _out(question, sites: dict) -> dict:
     url_name="questions",
 )
 def list_questions(request, params: Query[QuestionParams]):
-    page = _positive(params.page, 100_000)
-    if page is None:
-        return _refuse("Tham số page phải là số nguyên dương.")
-    page_size = _positive(params.page_size, MAX_PAGE_SIZE)
-    if page_size is None:
-        return _refuse(f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}.")
+    try:
+        page, page_size = p.pagination(params.page, params.page_size)
+    except BadParameter as error:
+        return p.refuse(error)
     # No control characters (a NUL is an error on PostgreSQL, never a filter).
     site_text, topic, q = (
         clean_plain(params.site),
@@ -118,20 +101,19 @@ def list_questions(request, params: Query[QuestionParams]):
     if site_text:
         site = _site(site_text)
         if site is None:
-            return _refuse("Không có trang nào với tên miền hoặc mã số này (tham số site).")
+            return p.refuse("Không có trang nào với tên miền hoặc mã số này (tham số site).")
         rows = rows.filter(page__path__startswith=site.root_page.path)
     if topic:
         rows = rows.filter(Q(topic__slug=topic) | Q(topic__name__iexact=topic))
     if len(q) > 200:
-        return _refuse("Tham số q dài tối đa 200 ký tự.")
+        return p.refuse("Tham số q dài tối đa 200 ký tự.")
     if q:
         rows = rows.filter(
             Q(title__icontains=q) | Q(public_question__icontains=q) | Q(answer__icontains=q)
         )
     rows = rows.order_by("-published_at", "-pk")
-    start = (page - 1) * page_size
     sites: dict = {}
-    results = [_out(question, sites) for question in rows[start : start + page_size]]
+    results = [_out(question, sites) for question in p.page_slice(rows, page, page_size)]
     return {"count": rows.count(), "page": page, "page_size": page_size, "results": results}
 
 
@@ -142,7 +124,7 @@ def list_questions(request, params: Query[QuestionParams]):
     url_name="question",
 )
 def get_question(request, question_id: int):
-    question = _published().filter(pk=question_id).first() if question_id < 2**31 else None
+    question = p.by_id(_published(), question_id)
     if question is None:
-        return Status(404, {"detail": "Không tìm thấy câu hỏi."})
+        return p.not_found("Không tìm thấy câu hỏi.")
     return _out(question, {})

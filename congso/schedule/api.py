@@ -6,13 +6,14 @@ portal's time zone), which is what a reader or a partner site usually wants."""
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
+from congso.core import api_params as p
+from congso.core.api_params import BadParameter, Message
 from congso.schedule import querysets
 
 router = Router(tags=["Lịch công tác"])
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 DEFAULT_DAYS = 14
 MAX_RANGE_DAYS = 92
 
@@ -44,10 +45,6 @@ class EntryPage(Schema):
     results: list[EntryOut]
 
 
-class Message(Schema):
-    detail: str
-
-
 class ScheduleParams(Schema):
     # Text, checked below: a bad value gets a 400 with a Vietnamese message, not ninja's 422.
     from_: str | None = Field(None, alias="from", description="Từ ngày (YYYY-MM-DD)")
@@ -58,15 +55,8 @@ class ScheduleParams(Schema):
     )
     page: str = Field("1", description="Trang, từ 1")
     page_size: str = Field(
-        str(DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{MAX_PAGE_SIZE}"
+        str(p.DEFAULT_PAGE_SIZE), description=f"Số mục mỗi trang, 1–{p.MAX_PAGE_SIZE}"
     )
-
-
-def _positive(text: str, upper: int) -> int | None:
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= upper:
-        return None
-    return int(text)
 
 
 def _date(text: str | None) -> date | None:
@@ -75,10 +65,6 @@ def _date(text: str | None) -> date | None:
     except (AttributeError, ValueError):
         return None
     return value if querysets.MIN_YEAR <= value.year <= querysets.MAX_YEAR else None
-
-
-def _refuse(detail: str) -> Status:
-    return Status(400, {"detail": detail})
 
 
 def _date_range(params: ScheduleParams):
@@ -120,33 +106,30 @@ def _site(text: str) -> Site | None:
     url_name="schedule",
 )
 def list_schedule(request, params: Query[ScheduleParams]):
-    page = _positive(params.page, 100_000)
-    if page is None:
-        return _refuse("Tham số page phải là số nguyên dương.")
-    page_size = _positive(params.page_size, MAX_PAGE_SIZE)
-    if page_size is None:
-        return _refuse(f"Tham số page_size phải là số nguyên từ 1 đến {MAX_PAGE_SIZE}.")
+    try:
+        page, page_size = p.pagination(params.page, params.page_size)
+    except BadParameter as error:
+        return p.refuse(error)
     bounds = _date_range(params)
     if isinstance(bounds, str):
-        return _refuse(bounds)
+        return p.refuse(bounds)
     first, last = bounds
     entries = querysets.live_entries().filter(day__range=(first, last))
     if params.site:
         site = _site(params.site)
         if site is None:
-            return _refuse(f"Không có trang (site) nào có tên miền hoặc mã “{params.site[:100]}”.")
+            return p.refuse(f"Không có trang (site) nào có tên miền hoặc mã “{params.site[:100]}”.")
         entries = querysets.entries_for_site(site.root_page, entries)
     if params.leader and len(params.leader) > 200:
-        return _refuse("Tham số leader dài tối đa 200 ký tự.")
+        return p.refuse("Tham số leader dài tối đa 200 ký tự.")
     entries = list(entries.order_by("day", "start_time", "pk"))
     if params.leader and params.leader.strip():
         # At most 92 days of schedules: filtering in Python is cheap, and folds accents, which
         # SQLite's LIKE cannot.
         entries = [e for e in entries if querysets.matches_leader(e, params.leader.strip())]
-    start = (page - 1) * page_size
     sites: dict[int, Site | None] = {}
     results = []
-    for entry in entries[start : start + page_size]:
+    for entry in p.page_slice(entries, page, page_size):
         if entry.page_id not in sites:
             sites[entry.page_id] = entry.page.get_site()
         site = sites[entry.page_id]
