@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from congso.comments import admin as comments_admin
-from congso.comments.admin import ModerationButtonsMixin
+from congso.comments.admin import ExcerptColumn, ModerationButtonsMixin, StatusColumn
 from congso.drafts import services
 from congso.drafts.models import DraftComment
 
@@ -84,16 +84,6 @@ class DraftCommentInspectView(_OwnDraftsOnly, InspectView):
 
 class DraftCommentDeleteView(_OwnDraftsOnly, DeleteView):
     pass
-
-
-class StatusColumn(Column):
-    def get_value(self, instance):
-        return instance.get_status_display()
-
-
-class ExcerptColumn(Column):
-    def get_value(self, instance):
-        return Truncator(instance.text).chars(120)
 
 
 class TargetColumn(Column):
