@@ -17,9 +17,9 @@ def _register_routers():
     from congso.api.tokens import Unauthenticated, unauthenticated
     from congso.core.api import router as sites_router
     from congso.documents.api import router as documents_router
-    from congso.drafts.api import router as drafts_router
     from congso.dossiers.api import router as calendar_router
     from congso.dossiers.api_dossiers import router as dossiers_router
+    from congso.drafts.api import router as drafts_router
     from congso.index766.api import router as index766_router
     from congso.news.api import articles_router, categories_router
     from congso.organisation.api import router as agencies_router

@@ -26,27 +26,32 @@ def register_one_stop_urls():
     return [path("mot-cua/", include((urls(), "dossiers_admin"), namespace="dossiers_admin"))]
 
 
-class ManagedObjectMixin:
-    """Edit, delete, history and usage views reach only the rows of the agencies the user
-    administers: another agency's row is a 404, as if it did not exist."""
-
-    def get_queryset(self):
-        return queues.managed(self.model._default_manager.all(), self.request.user)
+class ManagedLookupMixin:
+    """History and usage views reach only the rows of the agencies the user administers (their
+    own `get_queryset` is the listing — log entries, references — and must stay so)."""
 
     def get_base_object_queryset(self):
-        return self.get_queryset()
+        return queues.managed(self.model._default_manager.all(), self.request.user)
 
 
-def _managed(view_class):
-    return type(view_class.__name__, (ManagedObjectMixin, view_class), {})
+class ManagedObjectMixin(ManagedLookupMixin):
+    """Edit and delete views look the row up through `get_queryset`: another agency's row is a
+    404, as if it did not exist."""
+
+    def get_queryset(self):
+        return self.get_base_object_queryset()
+
+
+def _managed(view_class, mixin=ManagedObjectMixin):
+    return type(view_class.__name__, (mixin, view_class), {})
 
 
 class ManagedViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_view_class = _managed(snippet_views.EditView)
     delete_view_class = _managed(snippet_views.DeleteView)
-    history_view_class = _managed(snippet_views.HistoryView)
-    usage_view_class = _managed(snippet_views.UsageView)
+    history_view_class = _managed(snippet_views.HistoryView, ManagedLookupMixin)
+    usage_view_class = _managed(snippet_views.UsageView, ManagedLookupMixin)
 
     def get_queryset(self, request):
         return queues.managed(self.model._default_manager.all(), request.user)

@@ -272,6 +272,11 @@ SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds
 # flush_stats timer does it).
 ANALYTICS_FLUSH_INTERVAL_SECONDS = 60
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/600")  # posts / seconds per IP
+# The other public forms (issue 11), same form: posts / seconds per IP (counted as a keyed hash).
+DRAFT_COMMENTS_RATE_LIMIT = os.environ.get("DRAFT_COMMENTS_RATE_LIMIT", "5/600")
+QUESTIONS_RATE_LIMIT = os.environ.get("QUESTIONS_RATE_LIMIT", "3/600")
+CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/3600")
+POLLS_RATE_LIMIT = os.environ.get("POLLS_RATE_LIMIT", "20/3600")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted.

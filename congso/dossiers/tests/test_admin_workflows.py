@@ -133,6 +133,25 @@ def test_an_agency_admin_gets_404_on_another_agencys_workflow(client, office, ag
     assert client.post(f"{LIST}delete/{theirs.pk}/").status_code == 404
 
 
+def test_an_agency_admin_gets_404_on_another_agencys_workflow_history_and_usage(
+    client, office, agency_admin
+):
+    theirs = agency_workflow(office["other"], "Quy trình của xã")
+    client.force_login(agency_admin)
+    for view in ("history", "usage"):
+        assert client.get(f"{LIST}{view}/{theirs.pk}/").status_code == 404, view
+
+
+def test_the_history_and_usage_of_a_workflow_open_for_its_agency_admin(
+    client, office, agency_admin
+):
+    # They crashed (500): the views' listing was replaced by the workflows themselves.
+    mine = agency_workflow(office["agency"], "Quy trình của sở")
+    client.force_login(agency_admin)
+    for view in ("history", "usage"):
+        assert client.get(f"{LIST}{view}/{mine.pk}/").status_code == 200, view
+
+
 def test_an_agency_admin_edits_their_own_workflow(client, office, agency_admin):
     mine = agency_workflow(office["agency"], "Quy trình của sở")
     client.force_login(agency_admin)
