@@ -50,18 +50,18 @@ class DailyStatViewSet(ModelViewSet):
     inspect_view_enabled = False
     form_fields = ["visits", "article_views"]
     list_display = [
-        DateTextColumn("date", label="Ngày", sort_key="date"),
-        NumberColumn("visits", label="Lượt truy cập", sort_key="visits"),
-        NumberColumn("article_views", label="Lượt đọc tin", sort_key="article_views"),
+        DateTextColumn("date", label=_("Ngày"), sort_key="date"),
+        NumberColumn("visits", label=_("Lượt truy cập"), sort_key="visits"),
+        NumberColumn("article_views", label=_("Lượt đọc tin"), sort_key="article_views"),
         "site",
     ]
     list_filter = ["site", "date"]
     list_export = ["date", "visits", "article_views", "site"]
     export_headings = {
-        "date": "Ngày",
-        "visits": "Lượt truy cập",
-        "article_views": "Lượt đọc tin",
-        "site": "Trang",
+        "date": _("Ngày"),
+        "visits": _("Lượt truy cập"),
+        "article_views": _("Lượt đọc tin"),
+        "site": _("Trang"),
     }
     export_filename = "thong-ke-truy-cap"
     ordering = ["-date"]

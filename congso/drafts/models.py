@@ -362,4 +362,4 @@ class DraftComment(models.Model):
     def target_label(self) -> str:
         if self.section_id:
             return self.section.title
-        return self.section_title or "Toàn bộ dự thảo"
+        return self.section_title or str(_("Toàn bộ dự thảo"))

@@ -132,7 +132,8 @@ class Poll(ClusterableModel):
         return self.state(now) == "open"
 
     def get_state_display(self) -> str:
-        return {"upcoming": "Sắp mở", "open": "Đang mở", "closed": "Đã kết thúc"}[self.state()]
+        labels = {"upcoming": _("Sắp mở"), "open": _("Đang mở"), "closed": _("Đã kết thúc")}
+        return str(labels[self.state()])
 
     def results_visible(self, has_voted: bool, now=None) -> bool:
         if self.state(now) == "closed":
