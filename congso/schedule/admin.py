@@ -17,9 +17,8 @@ from wagtail.admin.views.generic.models import (
     IndexView,
 )
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from congso.core.scoping import PageScopedPermissionPolicy, editable_pages_of_type
 from congso.core.text import clean_plain
 from congso.schedule import services
 from congso.schedule.models import ScheduleEntry, SchedulePage
@@ -28,25 +27,11 @@ TEXT_FIELDS = ("content", "leader", "place", "participants", "preparing_unit", "
 
 
 def editable_schedule_pages(user):
-    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return SchedulePage.objects.filter(pk__in=pages.values("pk"))
+    return editable_pages_of_type(user, SchedulePage)
 
 
-class ScheduleEntryPermissionPolicy(ModelPermissionPolicy):
-    """Model permission AND permission to change the entry's schedule page."""
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        return editable_schedule_pages(user).filter(pk=instance.page_id).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not any(self.user_has_permission(user, action) for action in actions):
-            return ScheduleEntry.objects.none()
-        return ScheduleEntry.objects.filter(page__in=editable_schedule_pages(user))
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
+class ScheduleEntryPermissionPolicy(PageScopedPermissionPolicy):
+    """Model permission (what) AND permission to change the entry's schedule page (where)."""
 
 
 class ScheduleEntryForm(WagtailAdminModelForm):
