@@ -12,6 +12,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from congso.analytics.privacy import keyed_hash
 from congso.core import ratelimit
 from congso.core.pagecache import purge_all
+from congso.core.scoping import editable_pages_of_type
 from congso.drafts.models import INDEX_SLUG, DraftComment, DraftIndexPage, DraftPage, WindowState
 
 # Given to the "Trưởng ban biên tập" group (apps.py); moderation also needs the right to edit
@@ -91,8 +92,7 @@ def submit_comment(*, page: DraftPage, form, ip: str, now=None) -> DraftComment:
 
 def editable_draft_ids(user):
     """Ids of the drafts whose page `user` may edit: the only ones whose comments they see."""
-    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return DraftPage.objects.filter(pk__in=pages.values("pk")).values("pk")
+    return editable_pages_of_type(user, DraftPage).values("pk")
 
 
 def user_can_moderate(user, comment: DraftComment) -> bool:
