@@ -108,6 +108,29 @@ DOSSIER_GROUP_OF_ROLE = {
 }
 
 
+def _editorial_group(name, role, page, collection, model_perms) -> Group:
+    """The group `name` with the page permissions of `role` (EDITOR or CHIEF_EDITOR) on `page`,
+    its collection permissions on `collection` and `model_perms`: the installation's editorial
+    groups (on the tree root) and each site's own (on its home) are made the same way."""
+    group, _ = Group.objects.get_or_create(name=name)
+    for codename in _EDITOR_PAGE_PERMS if role == EDITOR else _CHIEF_PAGE_PERMS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    for codename in _COLLECTION_PERMS[role]:
+        permission = _collection_perm(codename)
+        if permission:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+    for dotted in model_perms:
+        permission = _perm(dotted)
+        if permission:
+            group.permissions.add(permission)
+    return group
+
+
 def app_group_permissions() -> dict[str, list[str]]:
     """Groups and model permissions that other apps declare on their AppConfig as
     `group_permissions = {"group name": ["app.codename", ...]}` (Q&A officers, the office that
@@ -155,24 +178,8 @@ def setup_roles() -> dict:
     page = Page.get_first_root_node()
     collection = Collection.get_first_root_node()
     groups = {}
-    for name, page_perms in ((EDITOR, _EDITOR_PAGE_PERMS), (CHIEF_EDITOR, _CHIEF_PAGE_PERMS)):
-        group, _ = Group.objects.get_or_create(name=name)
-        groups[name] = group
-        for codename in page_perms:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-        for codename in _COLLECTION_PERMS[name]:
-            permission = _collection_perm(codename)
-            if permission:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=permission
-                )
-        for dotted in _MODEL_PERMS[name]:
-            permission = _perm(dotted)
-            if permission:
-                group.permissions.add(permission)
+    for name in (EDITOR, CHIEF_EDITOR):
+        groups[name] = _editorial_group(name, name, page, collection, _MODEL_PERMS[name])
 
     for name, dotted_perms in _DOSSIER_GROUP_PERMS.items():
         group, _ = Group.objects.get_or_create(name=name)
@@ -232,28 +239,12 @@ def setup_site_roles(home: Page, site_name: str, collection: Collection) -> dict
     `collection`, and the site's own review workflow (approved by the site's chief editors)."""
     editor_name, chief_name = site_group_names(site_name)
     groups = {}
+    # Page permissions on the site's home and collection permissions on its collection only.
+    # The admin itself, and the chief editors their site's visit figures (the listing is
+    # limited to the sites whose home they may change) and its readers' comments. Topics, units
+    # and portal links are shared by every site and stay with the installation's own editors.
     for name, role in ((editor_name, EDITOR), (chief_name, CHIEF_EDITOR)):
-        group, _ = Group.objects.get_or_create(name=name)
-        groups[role] = group
-        page_perms = _EDITOR_PAGE_PERMS if role == EDITOR else _CHIEF_PAGE_PERMS
-        for codename in page_perms:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        for codename in _COLLECTION_PERMS[role]:
-            permission = _collection_perm(codename)
-            if permission:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=permission
-                )
-        # The admin itself, and the chief editors their site's visit figures (the listing is
-        # limited to the sites whose home they may change) and its readers' comments. Topics, units
-        # and portal links are shared by every site and stay with the installation's own editors.
-        for dotted in _SITE_MODEL_PERMS[role]:
-            permission = _perm(dotted)
-            if permission:
-                group.permissions.add(permission)
+        groups[role] = _editorial_group(name, role, home, collection, _SITE_MODEL_PERMS[role])
 
     task, _ = GroupApprovalTask.objects.get_or_create(name=f"{TASK_NAME} – {site_name}")
     task.groups.set([groups[CHIEF_EDITOR]])
