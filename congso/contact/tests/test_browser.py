@@ -52,3 +52,20 @@ def test_a_citizen_sends_a_message_to_the_unit_of_the_chosen_topic(
         "Đề nghị hướng dẫn ký số",
     )
     assert [m.to for m in mail.outbox] == [["cntt@example.gov.vn"]]
+
+
+def test_the_chief_editor_marks_a_message_handled_with_the_admin_form(chief, live_server, home):
+    from congso.contact.tests.factories import make_message
+    from congso.tests.admin_browser import form_submission
+
+    message = make_message(make_contact_page(home), subject="Đề nghị cấp tài khoản")
+    page = chief
+    page.goto("/admin/snippets/contact/contactmessage/")
+    page.get_by_role("link", name="Đề nghị cấp tài khoản").first.click()
+    page.locator("input[name=status][value=handled]").check()
+    page.locator("textarea[name=staff_note]").fill("Đã trả lời qua thư điện tử.")
+    with form_submission(page):
+        page.locator("footer button[type=submit]").first.click()
+    message.refresh_from_db()
+    assert (message.status, message.staff_note) == ("handled", "Đã trả lời qua thư điện tử.")
+    assert message.handled_by.username == "truongban"
